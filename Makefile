@@ -1,0 +1,28 @@
+# Quick start: `make` sets everything up and checks and draws every map in maps/;
+# `make test` runs the whole test suite (what CI runs).
+VENV ?= .venv
+PY := $(VENV)/bin/python
+ARGMAP := $(VENV)/bin/argmap
+
+.PHONY: all setup maps test
+
+all: setup maps
+
+setup: $(VENV)/.installed
+	@command -v dot >/dev/null || { echo "Installing Graphviz (apt-get)..."; \
+	  (apt-get update -qq && apt-get install -y -qq graphviz >/dev/null) \
+	  || { echo "Could not install Graphviz; install it yourself (apt-get install graphviz)"; exit 2; }; }
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+maps: setup
+	$(ARGMAP) check maps/
+
+test: setup
+	$(PY) -m ruff check argmap tests
+	$(PY) -m mypy
+	$(PY) -m pytest

@@ -1,0 +1,391 @@
+"""Check: the graph -> diagnostics about the reasoning.
+
+One function per check. Each takes the map (for texts and sources) and the graph built from
+it, reads both and changes neither. :data:`CHECKS` lists them in the order they run; adding a
+check is adding a function here, a row to :data:`argmap.diagnostics.CODES`, and a test.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable
+from pathlib import Path
+
+import networkx as nx
+
+from argmap.diagnostics import Diagnostic, Pointer, describe, diagnostic
+from argmap.graph import CLAIM, PREMISE, SUPPORT, Role, roles
+from argmap.model import ArgumentMap, texts
+
+Check = Callable[[ArgumentMap, nx.MultiDiGraph], Iterable[Diagnostic]]
+
+
+def references(argmap: ArgumentMap) -> list[Diagnostic]:
+    """Every reference between elements resolves, ids are unique, and no text is empty."""
+    diags: list[Diagnostic] = []
+    claims, inferences = argmap.claims, argmap.inferences
+
+    for section, ids in (("inferences", inferences), ("issues", argmap.issues)):
+        for ident in ids:
+            if ident in claims:
+                diags.append(
+                    diagnostic(
+                        "AM107",
+                        f"`{ident}` names a claim and an {section[:-1]}",
+                        (section, ident),
+                        "claims, inferences and issues share one namespace: rename one of them",
+                    )
+                )
+    for ident in argmap.issues.keys() & inferences.keys():
+        diags.append(
+            diagnostic(
+                "AM107",
+                f"`{ident}` names an inference and an issue",
+                ("issues", ident),
+                "rename one of them",
+            )
+        )
+
+    def ref(target: str, pool: Collection[str], what: str, pointer: Pointer) -> None:
+        if target in pool:
+            return
+        close = difflib.get_close_matches(target, sorted(pool), n=1, cutoff=0.6)
+        hint = (
+            f"did you mean `{close[0]}`?"
+            if close
+            else f"declare `{target}` under the map's {what}s"
+        )
+        diags.append(
+            diagnostic("AM106", f"no {what} `{target}` (in {describe(pointer)})", pointer, hint)
+        )
+
+    for ident, claim in claims.items():
+        for lang, text in texts(claim.text, argmap.lang).items():
+            if not text.strip():
+                pointer: Pointer = ("claims", ident, "text") + (
+                    (lang,) if isinstance(claim.text, dict) else ()
+                )
+                diags.append(
+                    diagnostic(
+                        "AM104",
+                        f"claim `{ident}` has an empty text",
+                        pointer,
+                        "write the claim, or remove it",
+                    )
+                )
+        if claim.quote is not None:
+            ref(claim.quote.source, argmap.sources, "source", ("claims", ident, "quote", "source"))
+        if claim.by is not None:
+            ref(claim.by, argmap.voices, "voice", ("claims", ident, "by"))
+    for ident, inference in inferences.items():
+        for i, premise in enumerate(inference.premises):
+            ref(premise, claims, "claim", ("inferences", ident, "premises", i))
+        ref(inference.conclusion, claims, "claim", ("inferences", ident, "conclusion"))
+    targets = claims.keys() | inferences.keys()
+    for i, attack in enumerate(argmap.attacks):
+        ref(attack.from_, claims, "claim", ("attacks", i, "from"))
+        ref(attack.to, targets, "claim or inference", ("attacks", i, "to"))
+    for ident, issue in argmap.issues.items():
+        for i, position in enumerate(issue.positions):
+            ref(position, claims, "claim", ("issues", ident, "positions", i))
+    for i, main in enumerate(argmap.main or []):
+        ref(main, claims, "claim", ("main", i))
+    return diags
+
+
+def circular_reasoning(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagnostic]:
+    """AM201: a claim that supports itself through a chain of inferences.
+
+    Such a claim can only stand if it already stands. An inference that lists its own
+    conclusion as a premise is left to AM202.
+    """
+    # Kahn's algorithm peels off every node not on a cycle in linear time; only what is left
+    # (usually nothing) is searched for the cycles themselves.
+    indegree = {n: 0 for n in graph}
+    for _, v, kind in graph.edges(data="kind"):
+        if kind in SUPPORT:
+            indegree[v] += 1
+    ready = [n for n, d in indegree.items() if d == 0]
+    while ready:
+        node = ready.pop()
+        for _, v, kind in graph.out_edges(node, data="kind"):
+            if kind in SUPPORT:
+                indegree[v] -= 1
+                if indegree[v] == 0:
+                    ready.append(v)
+    left = {n for n, d in indegree.items() if d > 0}
+    if not left:
+        return
+    support = nx.DiGraph(
+        (u, v) for u, v, kind in graph.edges(left, data="kind") if kind in SUPPORT and v in left
+    )
+    for component in sorted(nx.strongly_connected_components(support), key=min):
+        if len(component) <= 2:
+            continue  # one claim and one inference: AM202
+        cycle = nx.find_cycle(
+            support.subgraph(component),
+            source=min(c for c in component if graph.nodes[c]["kind"] == CLAIM),
+        )
+        path = [u for u, _ in cycle] + [cycle[0][0]]
+        start = path[0]
+        yield diagnostic(
+            "AM201",
+            f"circular reasoning: {' -> '.join(path)}",
+            ("claims", start),
+            "a claim cannot support itself; remove one inference of the cycle or split a claim",
+        )
+
+
+def conclusion_among_premises(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagnostic]:
+    """AM202: an inference whose conclusion is one of its own premises (begging the question)."""
+    for ident, inference in argmap.inferences.items():
+        if inference.conclusion in inference.premises:
+            i = inference.premises.index(inference.conclusion)
+            yield diagnostic(
+                "AM202",
+                f"inference `{ident}` concludes its own premise `{inference.conclusion}`",
+                ("inferences", ident, "premises", i),
+                "remove the conclusion from the premises",
+            )
+
+
+def no_premises(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagnostic]:
+    """AM203: an inference without premises supports nothing."""
+    for ident, inference in argmap.inferences.items():
+        if not inference.premises:
+            yield diagnostic(
+                "AM203",
+                f"inference `{ident}` has no premises",
+                ("inferences", ident, "premises"),
+                "list the claims that support the conclusion: premises: [a, b]",
+            )
+
+
+def self_attack(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagnostic]:
+    """AM204: a claim that attacks itself."""
+    for i, attack in enumerate(argmap.attacks):
+        if attack.from_ == attack.to:
+            yield diagnostic(
+                "AM204",
+                f"claim `{attack.to}` attacks itself",
+                ("attacks", i),
+                "an attack goes from one claim to another; remove this one",
+            )
+
+
+def exclusive_premises(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagnostic]:
+    """AM205: premises that include two positions of one issue can never hold together."""
+    position_of = defaultdict(set)
+    for issue_id, issue in argmap.issues.items():
+        for position in issue.positions:
+            position_of[position].add(issue_id)
+    for ident, inference in argmap.inferences.items():
+        seen: dict[str, str] = {}
+        for i, premise in enumerate(inference.premises):
+            for issue_id in sorted(position_of.get(premise, ())):
+                if issue_id in seen and seen[issue_id] != premise:
+                    yield diagnostic(
+                        "AM205",
+                        f"inference `{ident}` has premises `{seen[issue_id]}` and "
+                        f"`{premise}`, which are exclusive positions of issue `{issue_id}`",
+                        ("inferences", ident, "premises", i),
+                        "split the inference, or drop one of the two premises",
+                    )
+                seen.setdefault(issue_id, premise)
+
+
+_QUOTES = str.maketrans(
+    {c: '"' for c in "“”„‟«»″"} | {c: "'" for c in "‘’‚‛‹›′`"} | {c: "-" for c in "‐‑‒–—―"}
+)
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Text as quotes are compared: one kind of quote and dash, single spaces, lower case.
+
+    >>> normalise("“A  IA”\\n– Ok")
+    '"a ia" - ok'
+    """
+    return _SPACE.sub(" ", text.translate(_QUOTES)).strip().casefold()
+
+
+def closest_passage(quote: str, source: str) -> tuple[float, str]:
+    """The passage of `source` most alike to `quote` (both normalised), and how alike (0..1)."""
+    words = [m.start() for m in re.finditer(r"(?:^|(?<=\s))\S", source)]
+    best = (0.0, "")
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(quote)
+    for start in words:
+        passage = source[start : start + len(quote)]
+        matcher.set_seq1(passage)
+        if matcher.real_quick_ratio() > best[0] and matcher.quick_ratio() > best[0]:
+            ratio = matcher.ratio()
+            if ratio > best[0]:
+                best = (ratio, passage)
+    return best
+
+
+def quotes(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagnostic]:
+    """AM206, AM207: every quote occurs in its source's text file.
+
+    Compared after normalising whitespace, quote marks, dashes and case, so that re-wrapped
+    lines and typographic quotes do not matter; a near miss names the closest passage.
+    """
+    base = Path(argmap.origin.path).parent if argmap.origin else Path.cwd()
+    cache: dict[str, str | None] = {}
+    for ident, source in argmap.sources.items():
+        if source.path is None:
+            continue
+        try:
+            cache[ident] = normalise((base / source.path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as err:
+            cache[ident] = None
+            reason = getattr(err, "strerror", None) or str(err)
+            yield diagnostic(
+                "AM207",
+                f"cannot read the text of source `{ident}`: {reason}",
+                ("sources", ident, "path"),
+                "the path is relative to the map's folder; the file must be UTF-8",
+            )
+    for ident, claim in argmap.claims.items():
+        quote = claim.quote
+        if quote is None or cache.get(quote.source) is None:
+            continue
+        wanted, source_text = normalise(quote.text), cache[quote.source]
+        assert source_text is not None
+        if wanted in source_text:
+            continue
+        ratio, passage = closest_passage(wanted, source_text)
+        hint = (
+            f'the closest passage ({ratio:.0%} alike) reads: "{passage}"'
+            if ratio >= 0.6
+            else "copy the passage from the source exactly"
+        )
+        yield diagnostic(
+            "AM206",
+            f"the quote of claim `{ident}` does not occur in source `{quote.source}`",
+            ("claims", ident, "quote", "text"),
+            hint,
+        )
+
+
+def unused_claims(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagnostic]:
+    """AM301: a claim that neither supports, attacks, is concluded nor is attacked."""
+    for node, role in roles(graph).items():
+        if role is Role.UNUSED and graph.degree(node) == 0:
+            yield diagnostic(
+                "AM301",
+                f"claim `{node}` is used nowhere",
+                ("claims", node),
+                "use it as a premise, conclusion or attacker, or remove it",
+            )
+
+
+def disconnected(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagnostic]:
+    """AM302: a map in several pieces is usually two maps, or a link forgotten."""
+    pieces = [p for p in nx.weakly_connected_components(graph) if len(p) > 1]
+    if len(pieces) <= 1:
+        return
+    order = {n: i for i, n in enumerate(graph)}
+    pieces.sort(key=lambda p: (-len(p), min(order[n] for n in p)))
+    for piece in pieces[1:]:
+        first = min(piece, key=order.__getitem__)
+        section = "claims" if graph.nodes[first]["kind"] == CLAIM else "inferences"
+        yield diagnostic(
+            "AM302",
+            f"the map falls apart: `{first}` and {len(piece) - 1} other element(s) are "
+            f"not linked to the largest piece ({len(pieces)} pieces in all)",
+            (section, first),
+            "link the pieces with an inference or an attack, or make two maps",
+        )
+
+
+def supports_and_attacks(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagnostic]:
+    """AM303: a claim that both supports and attacks the same target contradicts itself."""
+    for i, attack in enumerate(argmap.attacks):
+        for _, inference, kind in graph.out_edges(attack.from_, data="kind"):
+            if kind != PREMISE:
+                continue
+            conclusion = argmap.inferences[inference].conclusion
+            if attack.to in (inference, conclusion):
+                yield diagnostic(
+                    "AM303",
+                    f"claim `{attack.from_}` supports `{conclusion}` (through "
+                    f"`{inference}`) and attacks `{attack.to}`",
+                    ("attacks", i),
+                    "a claim cannot be a reason for and against the same thing; split it",
+                )
+
+
+def duplicate_texts(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagnostic]:
+    """AM304: two claims with the same text are one claim under two ids."""
+    first: dict[tuple[str, str], str] = {}
+    for ident, claim in argmap.claims.items():
+        for lang, text in texts(claim.text, argmap.lang).items():
+            key = (lang, normalise(text))
+            if key in first:
+                yield diagnostic(
+                    "AM304",
+                    f"claims `{first[key]}` and `{ident}` have the same text",
+                    ("claims", ident, "text"),
+                    f"use `{first[key]}` wherever `{ident}` is used, and remove it",
+                )
+                break
+            first[key] = ident
+
+
+def no_main_conclusion(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagnostic]:
+    """AM305: a map whose reasoning leads nowhere."""
+    if Role.MAIN not in roles(graph).values():
+        yield diagnostic(
+            "AM305",
+            "the map has no main conclusion",
+            ("main",) if argmap.main is not None else (),
+            "add an inference that concludes a claim, or list `main: [id]`",
+        )
+
+
+def uncited_sources(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagnostic]:
+    """AM306: a source that no quote cites."""
+    cited = {c.quote.source for c in argmap.claims.values() if c.quote is not None}
+    for ident in argmap.sources:
+        if ident not in cited:
+            yield diagnostic(
+                "AM306",
+                f"source `{ident}` is never cited",
+                ("sources", ident),
+                "quote it in a claim (`quote: {source: ..., text: ...}`) or remove it",
+            )
+
+
+def missing_languages(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagnostic]:
+    """AM307: a claim without a text in one of the languages the map declares."""
+    for ident, claim in argmap.claims.items():
+        have = texts(claim.text, argmap.lang)
+        missing = [lang for lang in argmap.languages if lang not in have]
+        if missing:
+            yield diagnostic(
+                "AM307",
+                f"claim `{ident}` has no text in {', '.join(missing)}",
+                ("claims", ident, "text"),
+                f"add `{missing[0]}: ...` under its text, as in {{en: ..., pt: ...}}",
+            )
+
+
+CHECKS: list[Check] = [
+    circular_reasoning,
+    conclusion_among_premises,
+    no_premises,
+    self_attack,
+    exclusive_premises,
+    quotes,
+    unused_claims,
+    disconnected,
+    supports_and_attacks,
+    duplicate_texts,
+    no_main_conclusion,
+    uncited_sources,
+    missing_languages,
+]

@@ -1,0 +1,167 @@
+"""Diagnostics: every problem argmap finds, as one kind of record.
+
+A :class:`Diagnostic` has a stable code (``AM101``), a severity, a location, a one-line
+message and a hint. The same records feed the text output, the JSON output and the exit
+status. :data:`CODES` is the one table of codes; the README documents it.
+
+Locations are kept as a *pointer* into the document (``("claims", "a", "text")``) until a
+diagnostic is shown; :func:`argmap.read.locate` turns pointers into line and column.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from enum import StrEnum
+
+Pointer = tuple[str | int, ...]
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Code:
+    """One row of the table of codes."""
+
+    code: str
+    severity: Severity
+    title: str
+
+
+E, W = Severity.ERROR, Severity.WARNING
+
+#: Every code argmap can emit. AM0xx: the file; AM1xx: the format; AM2xx: reasoning
+#: errors; AM3xx: warnings about the map's shape.
+CODES: dict[str, Code] = {
+    c.code: c
+    for c in [
+        Code("AM001", E, "the file cannot be read"),
+        Code("AM002", E, "the file is not UTF-8"),
+        Code("AM003", E, "the file is empty"),
+        Code("AM004", E, "syntax error"),
+        Code("AM005", E, "duplicate key in a mapping"),
+        Code("AM006", E, "the file is not an argument map"),
+        Code("AM101", E, "unknown field"),
+        Code("AM102", E, "wrong type or value"),
+        Code("AM103", E, "missing field"),
+        Code("AM104", E, "empty text"),
+        Code("AM105", E, "invalid id"),
+        Code("AM106", E, "reference to an id that does not exist"),
+        Code("AM107", E, "the same id names two elements"),
+        Code("AM201", E, "circular reasoning"),
+        Code("AM202", E, "an inference's conclusion is one of its premises"),
+        Code("AM203", E, "an inference without premises"),
+        Code("AM204", E, "a claim attacks itself"),
+        Code("AM205", E, "premises include two positions of the same issue"),
+        Code("AM206", E, "a quote does not occur in its source"),
+        Code("AM207", E, "a source's text file cannot be read"),
+        Code("AM301", W, "a claim used nowhere"),
+        Code("AM302", W, "the map falls apart into disconnected pieces"),
+        Code("AM303", W, "a claim both supports and attacks the same target"),
+        Code("AM304", W, "two claims with the same text"),
+        Code("AM305", W, "no main conclusion"),
+        Code("AM306", W, "a source never cited"),
+        Code("AM307", W, "a claim lacks a text in one of the map's languages"),
+    ]
+}
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem, located in a file.
+
+    >>> d = diagnostic("AM204", "claim `a` attacks itself", ("attacks", 0), hint="remove it")
+    >>> d.severity
+    <Severity.ERROR: 'error'>
+    """
+
+    code: str
+    severity: Severity
+    message: str
+    hint: str = ""
+    file: str = ""
+    line: int = 0
+    column: int = 0
+    pointer: Pointer = field(default=(), compare=False)
+
+    def to_dict(self) -> dict[str, object]:
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        data["pointer"] = list(self.pointer)
+        return data
+
+
+def diagnostic(code: str, message: str, pointer: Pointer = (), hint: str = "") -> Diagnostic:
+    """A diagnostic with the severity from the table of codes."""
+    return Diagnostic(code, CODES[code].severity, message, hint, pointer=pointer)
+
+
+def located(diags: Iterable[Diagnostic], file: str, line: int, column: int) -> list[Diagnostic]:
+    """The diagnostics placed at one position (for problems of the file as a whole)."""
+    return [replace(d, file=file, line=line, column=column) for d in diags]
+
+
+_SECTIONS = {
+    "claims": "claim",
+    "inferences": "inference",
+    "issues": "issue",
+    "sources": "source",
+    "voices": "voice",
+    "attacks": "attack",
+}
+
+
+def describe(pointer: Pointer) -> str:
+    """A person's name for the element a pointer leads to.
+
+    >>> describe(("claims", "a", "text"))
+    "claim `a`'s `text`"
+    """
+    if not pointer:
+        return "the map"
+    section, rest = pointer[0], pointer[1:]
+    if section in _SECTIONS and rest:
+        ident = f"#{rest[0] + 1}" if isinstance(rest[0], int) else f"`{rest[0]}`"
+        name = f"{_SECTIONS[str(section)]} {ident}"
+        tail = ".".join(str(p) for p in rest[1:])
+        return f"{name}'s `{tail}`" if tail else name
+    return f"`{'.'.join(str(p) for p in pointer)}`"
+
+
+def has_errors(diags: Iterable[Diagnostic]) -> bool:
+    return any(d.severity is Severity.ERROR for d in diags)
+
+
+def sort_key(d: Diagnostic) -> tuple[str, int, int, str, str]:
+    return (d.file, d.line, d.column, d.code, d.message)
+
+
+def format_text(diags: Sequence[Diagnostic], colour: bool = False) -> str:
+    """Compiler-style lines: ``path:line:col: error AM101 message``, then the hint."""
+    out: list[str] = []
+    for d in diags:
+        where = f"{d.file}:{d.line}:{d.column}" if d.line else d.file or "<map>"
+        sev = d.severity.value
+        if colour:
+            tone = "\x1b[1;31m" if d.severity is Severity.ERROR else "\x1b[1;33m"
+            sev = f"{tone}{sev}\x1b[0m"
+            where = f"\x1b[1m{where}\x1b[0m"
+        out.append(f"{where}: {sev} {d.code} {d.message}")
+        if d.hint:
+            out.append(f"  hint: {d.hint}")
+    return "\n".join(out)
+
+
+def summary(diags: Sequence[Diagnostic], files: int) -> str:
+    errors = sum(d.severity is Severity.ERROR for d in diags)
+    warnings = len(diags) - errors
+    noun = "file" if files == 1 else "files"
+    return f"{files} {noun} checked: {errors} error(s), {warnings} warning(s)"
+
+
+def format_json(diags: Sequence[Diagnostic]) -> str:
+    return json.dumps([d.to_dict() for d in diags], ensure_ascii=False, indent=2)

@@ -1,0 +1,178 @@
+"""The map: Pydantic v2 models of an argument map, version 1 of the format.
+
+The models say what a map *is*; they hold no graph and run no checks beyond the shape of
+each field. References between elements (a premise naming a claim) are checked by
+:func:`argmap.read.references`, so that every broken reference gets its own located
+diagnostic instead of one validation error for the whole map.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+
+SLUG = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+SLUG_RE = re.compile(SLUG)
+
+Id = Annotated[str, StringConstraints(pattern=SLUG, max_length=200)]
+NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+
+#: A text: one plain string, or one string per language (``{en: ..., pt: ...}``).
+Text = str | dict[LanguageCode, str]
+
+
+class Element(BaseModel):
+    """Base of every element: unknown fields are errors, not silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=False)
+
+
+class Source(Element):
+    """A document that the map analyses."""
+
+    title: NonEmpty
+    author: str | None = None
+    date: str | None = Field(default=None, description="Publication date, ISO 8601 preferred.")
+    url: str | None = Field(default=None, description="An http(s) address of the document.")
+    path: str | None = Field(
+        default=None, description="The document's text file, relative to the map's folder."
+    )
+
+
+class Voice(Element):
+    """Someone who asserts claims: an author, a journalist, the analyst."""
+
+    name: NonEmpty
+    role: str | None = None
+
+
+class Quote(Element):
+    """A passage of a source that a claim renders; checked against the source text."""
+
+    source: Id
+    text: NonEmpty
+
+
+Status = Literal["accepted", "rejected", "open"]
+
+
+class Claim(Element):
+    """A statement that can be true or false."""
+
+    text: Text
+    quote: Quote | None = None
+    by: Id | None = Field(default=None, description="The voice that asserts the claim.")
+    tags: list[Id] = Field(default_factory=list)
+    note: str | None = None
+    status: Status | None = Field(
+        default=None,
+        description="accepted: assumed true; rejected: assumed false; open: neither. "
+        "Unset: assumed when no inference concludes it.",
+    )
+
+
+class Inference(Element):
+    """Premises that *jointly* support a conclusion (a linked argument)."""
+
+    premises: list[Id]
+    conclusion: Id
+    scheme: str | None = Field(
+        default=None, description="analogy, cause-to-effect, expert-opinion, example, sign, ..."
+    )
+    weight: Annotated[float, Field(ge=0.0, le=1.0)] | None = None
+    label: str | None = None
+    note: str | None = None
+
+
+class Attack(Element):
+    """A claim against a claim (rebuttal or undermining) or an inference (undercut)."""
+
+    from_: Id = Field(alias="from")
+    to: Id
+    note: str | None = None
+
+    model_config = ConfigDict(populate_by_name=True)
+
+
+class Issue(Element):
+    """Mutually exclusive positions: at most one of these claims can hold."""
+
+    positions: list[Id] = Field(min_length=2)
+    text: Text | None = None
+
+
+class ArgumentMap(Element):
+    """An argument map, version 1 of the format.
+
+    >>> m = ArgumentMap.model_validate({"claims": {"a": {"text": "A"}}})
+    >>> m.text_of("a")
+    'A'
+    """
+
+    argmap: Literal[1] = Field(default=1, description="The format version.")
+    title: str | None = None
+    description: str | None = None
+    lang: LanguageCode = Field(default="en", description="The language of plain texts.")
+    languages: list[LanguageCode] = Field(
+        default_factory=list, description="Languages every claim must have a text in."
+    )
+    sources: dict[Id, Source] = Field(default_factory=dict)
+    voices: dict[Id, Voice] = Field(default_factory=dict)
+    claims: dict[Id, Claim]
+    inferences: dict[Id, Inference] = Field(default_factory=dict)
+    attacks: list[Attack] = Field(default_factory=list)
+    issues: dict[Id, Issue] = Field(default_factory=dict)
+    main: list[Id] | None = Field(
+        default=None, description="The main conclusions; derived when not given."
+    )
+
+    _origin: Origin | None = PrivateAttr(default=None)
+
+    @property
+    def origin(self) -> Origin | None:
+        """Where the map was read from, or None for a map built in code."""
+        return self._origin
+
+    def text_of(self, claim_id: str, lang: str | None = None) -> str:
+        """The text of a claim in `lang` (default: the map's language), falling back to any."""
+        return text_in(self.claims[claim_id].text, lang or self.lang, self.lang)
+
+
+class Origin(BaseModel):
+    """The file a map came from and its text, kept so that later stages can locate things."""
+
+    path: str
+    text: str
+    format: str = "yaml"
+
+
+def text_in(text: Text, lang: str, default_lang: str = "en") -> str:
+    """Pick one language out of a text.
+
+    >>> text_in({"en": "Yes", "pt": "Sim"}, "pt")
+    'Sim'
+    >>> text_in("Yes", "pt")
+    'Yes'
+    """
+    if isinstance(text, str):
+        return text
+    for key in (lang, default_lang):
+        if key in text:
+            return text[key]
+    return next(iter(text.values()), "")
+
+
+def texts(text: Text, default_lang: str) -> dict[str, str]:
+    """Every language of a text, a plain string counting as the map's language."""
+    return {default_lang: text} if isinstance(text, str) else dict(text)
+
+
+def dump(argmap: ArgumentMap) -> dict[str, Any]:
+    """The map as plain data in the file's shape (``from`` not ``from_``), defaults left out."""
+    return argmap.model_dump(by_alias=True, exclude_defaults=True, mode="json")
+
+
+ArgumentMap.model_rebuild()
