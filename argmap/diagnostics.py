@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
 Pointer = tuple[str | int, ...]
@@ -95,14 +95,21 @@ class Diagnostic:
         return data
 
 
-def diagnostic(code: str, message: str, pointer: Pointer = (), hint: str = "") -> Diagnostic:
-    """A diagnostic with the severity from the table of codes."""
-    return Diagnostic(code, CODES[code].severity, message, hint, pointer=pointer)
+def diagnostic(
+    code: str,
+    message: str,
+    pointer: Pointer = (),
+    hint: str = "",
+    *,
+    file: str = "",
+    line: int = 0,
+    column: int = 0,
+) -> Diagnostic:
+    """A diagnostic with the severity from the table of codes.
 
-
-def located(diags: Iterable[Diagnostic], file: str, line: int, column: int) -> list[Diagnostic]:
-    """The diagnostics placed at one position (for problems of the file as a whole)."""
-    return [replace(d, file=file, line=line, column=column) for d in diags]
+    Give a `pointer` into the map (located later), or a `file`, `line` and `column` directly.
+    """
+    return Diagnostic(code, CODES[code].severity, message, hint, file, line, column, pointer)
 
 
 _SECTIONS = {

@@ -1,6 +1,7 @@
 """Build: ArgumentMap -> the one networkx graph that every later stage reads.
 
-Nodes are claims (``kind="claim"``) and inferences (``kind="inference"``). Edges have a
+Nodes are claims (``kind="claim"``, with their derived ``role``) and inferences
+(``kind="inference"``). Edges have a
 ``kind``: ``premise`` (claim -> inference), ``conclusion`` (inference -> claim) and
 ``attack`` (claim -> claim or inference), an attack also its ``type`` (``rebut``,
 ``undermine`` or ``undercut``) and its ``index`` in the map's list of attacks.
@@ -54,6 +55,7 @@ def build(argmap: ArgumentMap) -> nx.MultiDiGraph:
         else:
             kind = "undermine" if attack.to in premises else "rebut"
         graph.add_edge(attack.from_, attack.to, kind=ATTACK, type=kind, index=index)
+    _assign_roles(graph, argmap.main)
     return graph
 
 
@@ -77,12 +79,34 @@ def conclusion_of(graph: nx.MultiDiGraph, inference: str) -> str:
     )
 
 
-def roles(graph: nx.MultiDiGraph) -> dict[str, Role]:
-    """The role of each claim, derived from the structure.
+def _assign_roles(graph: nx.MultiDiGraph, explicit: list[str] | None) -> None:
+    """Give each claim node its `role`, derived from the structure.
 
     A main conclusion is a claim listed as such by the map, or else a claim that is concluded
     and neither supports nor attacks anything. A claim that supports something is a premise, or
     an intermediate conclusion when it is also concluded; one that only attacks is an objection.
+    """
+    listed = set(explicit or ())
+    for node, kind in graph.nodes(data="kind"):
+        if kind != CLAIM:
+            continue
+        out_kinds = {k for _, _, k in graph.out_edges(node, data="kind")}
+        concluded = any(k == CONCLUSION for _, _, k in graph.in_edges(node, data="kind"))
+        if node in listed:
+            role = Role.MAIN
+        elif PREMISE in out_kinds:
+            role = Role.INTERMEDIATE if concluded else Role.PREMISE
+        elif ATTACK in out_kinds:
+            role = Role.OBJECTION
+        elif concluded:
+            role = Role.MAIN if explicit is None else Role.INTERMEDIATE
+        else:
+            role = Role.UNUSED
+        graph.nodes[node]["role"] = role
+
+
+def roles(graph: nx.MultiDiGraph) -> dict[str, Role]:
+    """The role of each claim, in the map's order.
 
     >>> from argmap.model import ArgumentMap
     >>> m = ArgumentMap.model_validate({
@@ -91,24 +115,7 @@ def roles(graph: nx.MultiDiGraph) -> dict[str, Role]:
     >>> roles(build(m))
     {'a': <Role.PREMISE: 'premise'>, 'b': <Role.MAIN: 'main conclusion'>}
     """
-    explicit = graph.graph.get("main")
-    out: dict[str, Role] = {}
-    for node in claims(graph):
-        out_kinds = {kind for _, _, kind in graph.out_edges(node, data="kind")}
-        concluded = any(kind == CONCLUSION for _, _, kind in graph.in_edges(node, data="kind"))
-        if explicit is not None and node in explicit:
-            out[node] = Role.MAIN
-        elif PREMISE in out_kinds:
-            out[node] = Role.INTERMEDIATE if concluded else Role.PREMISE
-        elif ATTACK in out_kinds:
-            out[node] = Role.OBJECTION
-        elif concluded and explicit is None:
-            out[node] = Role.MAIN
-        elif concluded:
-            out[node] = Role.INTERMEDIATE
-        else:
-            out[node] = Role.UNUSED
-    return out
+    return {n: role for n, role in graph.nodes(data="role") if role is not None}
 
 
 def main_conclusions(graph: nx.MultiDiGraph) -> list[str]:

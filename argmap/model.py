@@ -9,9 +9,12 @@ diagnostic instead of one validation error for the whole map.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+
+from argmap.diagnostics import Pointer
 
 SLUG = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 SLUG_RE = re.compile(SLUG)
@@ -141,12 +144,22 @@ class ArgumentMap(Element):
         return text_in(self.claims[claim_id].text, lang or self.lang, self.lang)
 
 
-class Origin(BaseModel):
-    """The file a map came from and its text, kept so that later stages can locate things."""
+Position = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """The file a map came from and its text, kept so that later stages can locate things.
+
+    `positions` maps a pointer to the (key, value) positions of an element; readers of
+    foreign formats fill it in, while YAML and JSON maps leave it None and are parsed again
+    with positions only when a diagnostic needs one.
+    """
 
     path: str
     text: str
     format: str = "yaml"
+    positions: dict[Pointer, tuple[Position, Position]] | None = None
 
 
 def text_in(text: Text, lang: str, default_lang: str = "en") -> str:

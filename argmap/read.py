@@ -13,25 +13,23 @@ import difflib
 import gc
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
 from argmap.diagnostics import Diagnostic, Pointer, describe, diagnostic, sort_key
-from argmap.model import ArgumentMap, Origin
+from argmap.model import ArgumentMap, Origin, Position
 
 #: Diagnostics about a key (an id, a field name) point at the key; the rest at the value.
 KEY_CODES = {"AM005", "AM101", "AM105", "AM107"}
 
 #: At most this many nodes once aliases are expanded: a guard against "billion laughs".
 MAX_NODES = 5_000_000
-
-Position = tuple[int, int]
 
 
 class MapError(Exception):
@@ -49,29 +47,27 @@ class MapError(Exception):
 # Entry points
 
 
-def read_path(path: str | Path) -> tuple[ArgumentMap | None, list[Diagnostic]]:
-    """Read a map file: the map (None when it cannot be built) and located diagnostics."""
+def read_path(
+    path: str | Path, fmt: str | None = None
+) -> tuple[ArgumentMap | None, list[Diagnostic]]:
+    """Read a map file: the map (None when it cannot be built) and located diagnostics.
+
+    The format is `fmt` (a name from :data:`argmap.formats.FORMATS`) or else chosen by the
+    file's extension and, where two formats share one, by its content.
+    """
     name = str(path)
     try:
         raw = Path(path).read_bytes()
     except OSError as err:
         reason = err.strerror or str(err)
-        return None, [
-            _at(
-                diagnostic(
-                    "AM001",
-                    f"cannot read the file: {reason}",
-                    hint="check the path and its permissions",
-                ),
-                name,
-                0,
-                0,
-            )
-        ]
-    return read_bytes(raw, name)
+        hint = "check the path and its permissions"
+        return None, [diagnostic("AM001", f"cannot read the file: {reason}", hint=hint, file=name)]
+    return read_bytes(raw, name, fmt)
 
 
-def read_bytes(raw: bytes, name: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
+def read_bytes(
+    raw: bytes, name: str, fmt: str | None = None
+) -> tuple[ArgumentMap | None, list[Diagnostic]]:
     """Decode and read a map given as bytes; `name` is used in diagnostics."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -80,37 +76,32 @@ def read_bytes(raw: bytes, name: str) -> tuple[ArgumentMap | None, list[Diagnost
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
         column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        return None, [
-            _at(
-                diagnostic(
-                    "AM002",
-                    f"byte 0x{raw[err.start]:02x} is not valid UTF-8",
-                    hint="save the file as UTF-8 (most editors: 'Save with encoding')",
-                ),
-                name,
-                line,
-                column,
-            )
-        ]
-    return read_text(text, name)
+        message = f"byte 0x{raw[err.start]:02x} is not valid UTF-8"
+        hint = "save the file as UTF-8 (most editors: 'Save with encoding')"
+        return None, [diagnostic("AM002", message, hint=hint, file=name, line=line, column=column)]
+    return read_text(text, name, fmt)
 
 
-def read_text(text: str, name: str = "<map>") -> tuple[ArgumentMap | None, list[Diagnostic]]:
-    """Read a map from its text (YAML, or JSON when `name` ends in ``.json``)."""
+def read_text(
+    text: str, name: str = "<map>", fmt: str | None = None
+) -> tuple[ArgumentMap | None, list[Diagnostic]]:
+    """Read a map from its text, in format `fmt` or the one `name` and `text` suggest."""
+    from argmap.formats import detect
+
     if not text.strip():
+        hint = "a map needs at least `claims:`"
         return None, [
-            _at(
-                diagnostic("AM003", "the file is empty", hint="a map needs at least `claims:`"),
-                name,
-                1,
-                1,
-            )
+            diagnostic("AM003", "the file is empty", hint=hint, file=name, line=1, column=1)
         ]
-    origin = Origin(path=name, text=text, format="json" if name.endswith(".json") else "yaml")
+    form = detect(name, text, fmt)
+    if form.name not in ("yaml", "json"):
+        argmap, diags = form.reader()(text, name)
+        return argmap, sorted(diags, key=sort_key)
+    origin = Origin(path=name, text=text, format=form.name)
     with _gc_paused():
         data, diags = _parse_fast(origin)
         if data is None:
-            data, diags = _parse_located(origin)
+            data, diags, _ = _parse_located(origin)
         if data is None:
             return None, locate(diags, origin)
         argmap, more = build_model(data)
@@ -144,26 +135,24 @@ def _parse_fast(origin: Origin) -> tuple[Any, list[Diagnostic]]:
             return json.loads(origin.text), []
         except json.JSONDecodeError as err:
             return None, [
-                _at(
-                    diagnostic(
-                        "AM004",
-                        f"JSON syntax error: {err.msg}",
-                        hint="check brackets, commas and quotes near here",
-                    ),
-                    origin.path,
-                    err.lineno,
-                    err.colno,
+                diagnostic(
+                    "AM004",
+                    f"JSON syntax error: {err.msg}",
+                    hint="check brackets, commas and quotes near here",
+                    file=origin.path,
+                    line=err.lineno,
+                    column=err.colno,
                 )
             ]
         except RecursionError:
             return None, [
-                _at(
-                    diagnostic(
-                        "AM006", "the JSON is nested too deeply", hint="a map is a few levels deep"
-                    ),
-                    origin.path,
-                    1,
-                    1,
+                diagnostic(
+                    "AM006",
+                    "the JSON is nested too deeply",
+                    hint="a map is a few levels deep",
+                    file=origin.path,
+                    line=1,
+                    column=1,
                 )
             ]
     import yaml_rs
@@ -174,43 +163,177 @@ def _parse_fast(origin: Origin) -> tuple[Any, list[Diagnostic]]:
         return None, []
 
 
-class _Loader12(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
-    """PyYAML's loader with the YAML 1.2 core schema, as yaml-rs reads it."""
-
-    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
-
-
-for _tag, _pattern, _first in [
-    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
-    (
-        "float",
-        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
-        "-+0123456789.",
-    ),
-    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-]:
-    _Loader12.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first))
+_PLAIN: list[tuple[re.Pattern[str], Callable[[str], Any]]] = [
+    (re.compile(r"^(?:~|null|Null|NULL|)$"), lambda v: None),
+    (re.compile(r"^(?:true|True|TRUE)$"), lambda v: True),
+    (re.compile(r"^(?:false|False|FALSE)$"), lambda v: False),
+    (re.compile(r"^[-+]?[0-9]+$"), int),
+    (re.compile(r"^0o[0-7]+$"), lambda v: int(v, 8)),
+    (re.compile(r"^0x[0-9a-fA-F]+$"), lambda v: int(v, 16)),
+    (re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"), float),
+    (re.compile(r"^[-+]?\.(?:inf|Inf|INF)$"), lambda v: float(v.replace(".", "", 1))),
+    (re.compile(r"^\.(?:nan|NaN|NAN)$"), lambda v: float("nan")),
+]
+_PLAIN_START = frozenset("~nNtTfF-+0123456789.")
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
-    value, tag = node.value, node.tag
-    if tag.endswith(":null"):
-        return None
-    if tag.endswith(":bool"):
-        return value.lower() == "true"
-    if tag.endswith(":int"):
-        return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
-    if tag.endswith(":float"):
-        low = value.lower()
-        return float(low.replace(".inf", "inf").replace(".nan", "nan"))
+def _scalar(event: yaml.ScalarEvent) -> Any:
+    """A scalar's value under YAML 1.2's core schema: only plain scalars are resolved."""
+    value: str = event.value
+    if not event.implicit[0] or (value and value[0] not in _PLAIN_START):
+        return value
+    for pattern, convert in _PLAIN:
+        if pattern.match(value):
+            return convert(value)
     return value
 
 
-def _compose(origin: Origin) -> tuple[yaml.Node | None, list[Diagnostic]]:
+class _TooLarge(Exception):
+    pass
+
+
+class _Malformed(Exception):
+    """YAML that parses but is no tree of plain data (a complex key, an unknown alias)."""
+
+    def __init__(self, problem: str, mark: Any) -> None:
+        super().__init__(problem)
+        self.problem, self.position = problem, _position(mark)
+
+
+def _position(mark: Any) -> Position:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+@dataclass
+class _Frame:
+    value: dict[Any, Any] | list[Any]
+    pointer: Pointer
+    anchor: str | None
+    size: int = 1
+    key: Any = None
+    has_key: bool = False
+    key_pos: Position = (1, 1)
+
+
+Positions = dict[Pointer, tuple[Position, Position]]
+
+
+def _events(text: str) -> tuple[Any, Positions, list[Diagnostic]]:
+    """Plain data, the (key, value) position of every node, and duplicate keys.
+
+    Built from PyYAML's event stream (its C parser): no recursion, so deep nesting is fine,
+    and aliases share their anchor's value, their expanded size counted against
+    :data:`MAX_NODES` so that a "billion laughs" stops early.
+    """
+    positions: Positions = {}
+    diags: list[Diagnostic] = []
+    anchors: dict[str, tuple[Any, int]] = {}
+    stack: list[_Frame] = []
+    documents: list[Any] = []
+    expanded = 0
+
+    def start(event: yaml.Event) -> tuple[Pointer, Position]:
+        here = _position(event.start_mark)
+        if not stack:
+            pointer: Pointer = ()
+            positions[pointer] = (here, here)
+        else:
+            parent = stack[-1]
+            if isinstance(parent.value, dict):
+                pointer = (*parent.pointer, parent.key)
+                positions[pointer] = (parent.key_pos, here)
+            else:
+                pointer = (*parent.pointer, len(parent.value))
+                positions[pointer] = (here, here)
+        return pointer, here
+
+    def place(value: Any, size: int, anchor: str | None) -> None:
+        nonlocal expanded
+        expanded += size
+        if expanded > MAX_NODES:
+            raise _TooLarge
+        if anchor is not None:
+            anchors[anchor] = (value, size)
+        if not stack:
+            documents.append(value)
+            return
+        parent = stack[-1]
+        parent.size += size
+        if isinstance(parent.value, list):
+            parent.value.append(value)
+            return
+        key, parent.has_key = parent.key, False
+        if key in parent.value:
+            diags.append(
+                diagnostic(
+                    "AM005",
+                    f"duplicate key `{key}`",
+                    (*parent.pointer, key),
+                    "each key may appear once in a mapping; otherwise the later value would "
+                    "silently win: merge or rename them",
+                    line=parent.key_pos[0],
+                    column=parent.key_pos[1],
+                )
+            )
+        else:
+            parent.value[key] = value
+
+    def key_of(event: yaml.Event) -> bool:
+        """Take the event as the pending key of a mapping, if it is one."""
+        if not stack or not isinstance(stack[-1].value, dict) or stack[-1].has_key:
+            return False
+        frame = stack[-1]
+        if isinstance(event, yaml.ScalarEvent):
+            frame.key = _scalar(event)
+        elif isinstance(event, yaml.AliasEvent) and event.anchor in anchors:
+            frame.key = anchors[event.anchor][0]
+        else:
+            raise _Malformed("a key must be a plain value, not a list or mapping", event.start_mark)
+        try:
+            hash(frame.key)
+        except TypeError:
+            frame.key = str(frame.key)
+        frame.has_key = True
+        frame.key_pos = _position(event.start_mark)
+        return True
+
+    for event in yaml.parse(text, Loader=_LOADER):
+        if isinstance(event, yaml.ScalarEvent | yaml.AliasEvent) and key_of(event):
+            continue
+        if isinstance(event, yaml.ScalarEvent):
+            start(event)
+            place(_scalar(event), 1, event.anchor)
+        elif isinstance(event, yaml.AliasEvent):
+            start(event)
+            if event.anchor not in anchors:
+                raise _Malformed(
+                    f"alias *{event.anchor} names no anchor before it", event.start_mark
+                )
+            value, size = anchors[event.anchor]
+            place(value, size, None)
+        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            if key_of(event):
+                continue
+            pointer, _ = start(event)
+            container: dict[Any, Any] | list[Any] = (
+                {} if isinstance(event, yaml.MappingStartEvent) else []
+            )
+            stack.append(_Frame(container, pointer, event.anchor))
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            frame = stack.pop()
+            place(frame.value, frame.size, frame.anchor)
+        elif isinstance(event, yaml.DocumentStartEvent) and documents:
+            raise _Malformed("a second document: a map file holds one", event.start_mark)
+    return (documents[0] if documents else None), positions, diags
+
+
+_LOADER = yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader
+
+
+def _parse_located(origin: Origin) -> tuple[Any, list[Diagnostic], Positions]:
+    """Parse with positions: the data (None on a syntax error), diagnostics and positions."""
     try:
-        return yaml.compose(origin.text, Loader=_Loader12), []
+        data, positions, diags = _events(origin.text)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         problem = err.problem or err.context or "invalid YAML"
@@ -218,36 +341,67 @@ def _compose(origin: Origin) -> tuple[yaml.Node | None, list[Diagnostic]]:
             start = err.context_mark
             problem += f" ({err.context}, which starts at {start.line + 1}:{start.column + 1})"
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return None, [
-            _at(
-                diagnostic("AM004", f"YAML syntax error: {problem}", hint=_syntax_hint(problem)),
-                origin.path,
-                line,
-                column,
-            )
-        ]
+        return (
+            None,
+            [
+                diagnostic(
+                    "AM004",
+                    f"YAML syntax error: {problem}",
+                    hint=_syntax_hint(problem),
+                    line=line,
+                    column=column,
+                    file=origin.path,
+                )
+            ],
+            {},
+        )
+    except _Malformed as err:
+        line, column = err.position
+        return (
+            None,
+            [
+                diagnostic(
+                    "AM004",
+                    f"YAML structure error: {err.problem}",
+                    hint="a map is plain mappings, lists and values",
+                    line=line,
+                    column=column,
+                    file=origin.path,
+                )
+            ],
+            {},
+        )
     except yaml.YAMLError as err:
-        return None, [
-            _at(
+        return (
+            None,
+            [
                 diagnostic(
-                    "AM004", f"YAML syntax error: {err}", hint="check the indentation and quoting"
-                ),
-                origin.path,
-                1,
-                1,
-            )
-        ]
-    except RecursionError:
-        return None, [
-            _at(
+                    "AM004",
+                    f"YAML syntax error: {err}",
+                    hint="check the indentation and quoting",
+                    line=1,
+                    column=1,
+                    file=origin.path,
+                )
+            ],
+            {},
+        )
+    except _TooLarge:
+        return (
+            None,
+            [
                 diagnostic(
-                    "AM006", "the YAML is nested too deeply", hint="a map is a few levels deep"
-                ),
-                origin.path,
-                1,
-                1,
-            )
-        ]
+                    "AM006",
+                    f"the document expands to more than {MAX_NODES:,} nodes",
+                    hint="aliases (*name) that repeat large parts are not allowed in a map",
+                    line=1,
+                    column=1,
+                    file=origin.path,
+                )
+            ],
+            {},
+        )
+    return data, diags, positions
 
 
 def _syntax_hint(problem: str) -> str:
@@ -258,87 +412,11 @@ def _syntax_hint(problem: str) -> str:
     return "check the indentation and quoting on this line and the one before"
 
 
-def _walk(
-    root: yaml.Node,
-) -> tuple[Any, dict[Pointer, tuple[Position, Position]], list[Diagnostic]]:
-    """Plain data from a node tree, the position of every node, and duplicate keys."""
-    positions: dict[Pointer, tuple[Position, Position]] = {}
-    diags: list[Diagnostic] = []
-    budget = [MAX_NODES]
-
-    def pos(node: yaml.Node) -> Position:
-        return node.start_mark.line + 1, node.start_mark.column + 1
-
-    def walk(node: yaml.Node, pointer: Pointer, key_pos: Position) -> Any:
-        budget[0] -= 1
-        if budget[0] < 0:
-            raise OverflowError
-        positions[pointer] = (key_pos, pos(node))
-        if isinstance(node, yaml.MappingNode):
-            out: dict[Any, Any] = {}
-            for key_node, value_node in node.value:
-                key = (
-                    _scalar(key_node)
-                    if isinstance(key_node, yaml.ScalarNode)
-                    else str(key_node.value)
-                )
-                if key in out:
-                    diags.append(
-                        replace(
-                            diagnostic(
-                                "AM005",
-                                f"duplicate key `{key}`",
-                                hint="each key may appear once in a mapping; otherwise the "
-                                "later value would silently win: merge or rename them",
-                            ),
-                            pointer=(*pointer, key),
-                            line=pos(key_node)[0],
-                            column=pos(key_node)[1],
-                        )
-                    )
-                    continue
-                out[key] = walk(value_node, (*pointer, key), pos(key_node))
-            return out
-        if isinstance(node, yaml.SequenceNode):
-            return [walk(item, (*pointer, i), pos(item)) for i, item in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)
-        return _scalar(node)
-
-    data = walk(root, (), (1, 1))
-    return data, positions, diags
-
-
-def _parse_located(origin: Origin) -> tuple[Any, list[Diagnostic]]:
-    root, diags = _compose(origin)
-    if root is None:
-        return None, diags
-    try:
-        data, _, diags = _walk(root)
-    except (OverflowError, RecursionError):
-        return None, [
-            _at(
-                diagnostic(
-                    "AM006",
-                    f"the document expands to more than {MAX_NODES:,} nodes",
-                    hint="aliases (*name) that repeat large parts are not allowed",
-                ),
-                origin.path,
-                1,
-                1,
-            )
-        ]
-    return data, diags
-
-
-def positions_of(origin: Origin) -> dict[Pointer, tuple[Position, Position]]:
+def positions_of(origin: Origin) -> Positions:
     """The (key, value) position of every node of a document, by pointer."""
-    root, _ = _compose(origin)
-    if root is None:
-        return {}
-    try:
-        return _walk(root)[1]
-    except (OverflowError, RecursionError):
-        return {}
+    if origin.positions is not None:
+        return origin.positions
+    return _parse_located(origin)[2]
 
 
 def locate(diags: list[Diagnostic], origin: Origin) -> list[Diagnostic]:
@@ -348,8 +426,7 @@ def locate(diags: list[Diagnostic], origin: Origin) -> list[Diagnostic]:
     """
     if not diags:
         return diags
-    pending = [d for d in diags if not d.line]
-    positions = positions_of(origin) if pending else {}
+    positions = positions_of(origin) if any(not d.line for d in diags) else {}
     out = []
     for d in diags:
         if not d.line:
@@ -362,10 +439,6 @@ def locate(diags: list[Diagnostic], origin: Origin) -> list[Diagnostic]:
             d = replace(d, line=line, column=column)
         out.append(replace(d, file=origin.path))
     return out
-
-
-def _at(d: Diagnostic, file: str, line: int, column: int) -> Diagnostic:
-    return replace(d, file=file, line=line, column=column)
 
 
 # ---------------------------------------------------------------------------------------

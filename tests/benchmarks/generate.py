@@ -1,0 +1,44 @@
+"""Generated maps for benchmarks: chains of linked inferences with attacks and undercuts.
+
+>>> text = map_yaml(10)
+>>> text.count("    text: ")
+10
+"""
+
+from __future__ import annotations
+
+
+def map_yaml(claims: int, error: bool = False) -> str:
+    """A map of `claims` claims as YAML text.
+
+    Claims come in threes: two premises that jointly support the next claim of a chain that
+    runs to one main conclusion; every fifth claim attacks a premise, every tenth undercuts an
+    inference. With `error`, the last inference cites a claim that does not exist.
+    """
+    lines = ["argmap: 1", "title: Generated benchmark map", "claims:"]
+    for i in range(claims):
+        lines += [f"  c{i}:", f"    text: Claim number {i} of a generated map, with some words."]
+    lines.append("inferences:")
+    n = 0
+    conclusion = 0
+    i = 1
+    while i + 1 < claims:
+        premises = [f"c{i}", f"c{i + 1}"]
+        lines += [
+            f"  i{n}:",
+            f"    premises: [{', '.join(premises)}]",
+            f"    conclusion: c{conclusion}",
+        ]
+        conclusion = i
+        i += 2
+        n += 1
+    if error and n:
+        lines[-1] = "    conclusion: c-missing"
+    lines.append("attacks:")
+    if claims % 2 == 0 and claims > 1:
+        lines += [f"  - from: c{claims - 1}", "    to: c0"]  # the odd one out objects
+    for a in range(5, claims, 5):
+        target = f"i{(a // 2) % n}" if a % 10 == 0 and n else f"c{a - 1}"
+        if target != f"c{a}":
+            lines += [f"  - from: c{a}", f"    to: {target}"]
+    return "\n".join(lines) + "\n"
