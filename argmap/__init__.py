@@ -16,7 +16,7 @@ from pathlib import Path
 
 from argmap.diagnostics import Diagnostic, Severity, has_errors, sort_key
 from argmap.model import ArgumentMap, Attack, Claim, Inference, Issue, Quote, Source, Voice
-from argmap.read import MapError, locate, read_path
+from argmap.read import MapError, gc_paused, locate, read_path
 
 __version__ = "0.1.0"
 
@@ -50,11 +50,12 @@ def check(argmap: ArgumentMap) -> list[Diagnostic]:
     from argmap.checks import CHECKS, references
     from argmap.graph import build
 
-    diags = references(argmap)
-    if not has_errors(diags):
-        graph = build(argmap)
-        for run in CHECKS:
-            diags.extend(run(argmap, graph))
+    with gc_paused():
+        diags = references(argmap)
+        if not has_errors(diags):
+            graph = build(argmap)
+            for run in CHECKS:
+                diags.extend(run(argmap, graph))
     if argmap.origin is not None:
         diags = locate(diags, argmap.origin)
     return sorted(diags, key=sort_key)

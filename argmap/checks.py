@@ -19,7 +19,7 @@ from argmap.diagnostics import Diagnostic, Pointer, describe, diagnostic
 from argmap.graph import CLAIM, PREMISE, SUPPORT, Role, roles
 from argmap.model import ArgumentMap, texts
 
-Check = Callable[[ArgumentMap, nx.MultiDiGraph], Iterable[Diagnostic]]
+Check = Callable[[ArgumentMap, nx.DiGraph], Iterable[Diagnostic]]
 
 
 def references(argmap: ArgumentMap) -> list[Diagnostic]:
@@ -95,50 +95,59 @@ def references(argmap: ArgumentMap) -> list[Diagnostic]:
     return diags
 
 
-def circular_reasoning(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagnostic]:
+def support_successors(graph: nx.DiGraph) -> dict[str, list[str]]:
+    """Each node's successors along support edges (premise and conclusion), attacks left out.
+
+    >>> g = nx.DiGraph([("a", "i", {"kind": "premise"}), ("i", "b", {"kind": "conclusion"}),
+    ...                 ("b", "a", {"kind": "attack"})])
+    >>> support_successors(g)
+    {'a': ['i'], 'i': ['b'], 'b': []}
+    """
+    successors: dict[str, list[str]] = {n: [] for n in graph}
+    for u, v, kind in graph.edges(data="kind"):
+        if kind in SUPPORT:
+            successors[u].append(v)
+    return successors
+
+
+def circular_reasoning(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
     """AM201: a claim that supports itself through a chain of inferences.
 
     Such a claim can only stand if it already stands. An inference that lists its own
     conclusion as a premise is left to AM202.
     """
+    successors = support_successors(graph)
     # Kahn's algorithm peels off every node not on a cycle in linear time; only what is left
     # (usually nothing) is searched for the cycles themselves.
-    indegree = {n: 0 for n in graph}
-    for _, v, kind in graph.edges(data="kind"):
-        if kind in SUPPORT:
+    indegree = dict.fromkeys(successors, 0)
+    for targets in successors.values():
+        for v in targets:
             indegree[v] += 1
     ready = [n for n, d in indegree.items() if d == 0]
     while ready:
-        node = ready.pop()
-        for _, v, kind in graph.out_edges(node, data="kind"):
-            if kind in SUPPORT:
-                indegree[v] -= 1
-                if indegree[v] == 0:
-                    ready.append(v)
+        for v in successors[ready.pop()]:
+            indegree[v] -= 1
+            if indegree[v] == 0:
+                ready.append(v)
     left = {n for n, d in indegree.items() if d > 0}
     if not left:
         return
-    support = nx.DiGraph(
-        (u, v) for u, v, kind in graph.edges(left, data="kind") if kind in SUPPORT and v in left
-    )
+    support = nx.DiGraph((u, v) for u in left for v in successors[u] if v in left)
     for component in sorted(nx.strongly_connected_components(support), key=min):
         if len(component) <= 2:
             continue  # one claim and one inference: AM202
-        cycle = nx.find_cycle(
-            support.subgraph(component),
-            source=min(c for c in component if graph.nodes[c]["kind"] == CLAIM),
-        )
+        start = min(c for c in component if graph.nodes[c]["kind"] == CLAIM)
+        cycle = nx.find_cycle(support.subgraph(component), source=start)
         path = [u for u, _ in cycle] + [cycle[0][0]]
-        start = path[0]
         yield diagnostic(
             "AM201",
             f"circular reasoning: {' -> '.join(path)}",
-            ("claims", start),
+            ("claims", path[0]),
             "a claim cannot support itself; remove one inference of the cycle or split a claim",
         )
 
 
-def conclusion_among_premises(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagnostic]:
+def conclusion_among_premises(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
     """AM202: an inference whose conclusion is one of its own premises (begging the question)."""
     for ident, inference in argmap.inferences.items():
         if inference.conclusion in inference.premises:
@@ -151,7 +160,7 @@ def conclusion_among_premises(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> It
             )
 
 
-def no_premises(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagnostic]:
+def no_premises(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
     """AM203: an inference without premises supports nothing."""
     for ident, inference in argmap.inferences.items():
         if not inference.premises:
@@ -163,7 +172,7 @@ def no_premises(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagnos
             )
 
 
-def self_attack(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagnostic]:
+def self_attack(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
     """AM204: a claim that attacks itself."""
     for i, attack in enumerate(argmap.attacks):
         if attack.from_ == attack.to:
@@ -175,7 +184,20 @@ def self_attack(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagnos
             )
 
 
-def exclusive_premises(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagnostic]:
+def premise_undercuts(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
+    """AM208: a premise of an inference that also undercuts it: the inference denies itself."""
+    for i, attack in enumerate(argmap.attacks):
+        inference = argmap.inferences.get(attack.to)
+        if inference is not None and attack.from_ in inference.premises:
+            yield diagnostic(
+                "AM208",
+                f"claim `{attack.from_}` is a premise of `{attack.to}` and undercuts it",
+                ("attacks", i),
+                "a premise cannot deny that the premises support the conclusion; split the claim",
+            )
+
+
+def exclusive_premises(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
     """AM205: premises that include two positions of one issue can never hold together."""
     position_of = defaultdict(set)
     for issue_id, issue in argmap.issues.items():
@@ -199,7 +221,6 @@ def exclusive_premises(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[
 _QUOTES = str.maketrans(
     {c: '"' for c in "“”„‟«»″"} | {c: "'" for c in "‘’‚‛‹›′`"} | {c: "-" for c in "‐‑‒–—―"}
 )
-_SPACE = re.compile(r"\s+")
 
 
 def normalise(text: str) -> str:
@@ -208,7 +229,9 @@ def normalise(text: str) -> str:
     >>> normalise("“A  IA”\\n– Ok")
     '"a ia" - ok'
     """
-    return _SPACE.sub(" ", text.translate(_QUOTES)).strip().casefold()
+    if not text.isascii():  # ASCII has no typographic quotes or dashes: skip the table
+        text = text.translate(_QUOTES)
+    return " ".join(text.split()).casefold()
 
 
 def closest_passage(quote: str, source: str) -> tuple[float, str]:
@@ -227,7 +250,7 @@ def closest_passage(quote: str, source: str) -> tuple[float, str]:
     return best
 
 
-def quotes(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagnostic]:
+def quotes(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
     """AM206, AM207: every quote occurs in its source's text file.
 
     Compared after normalising whitespace, quote marks, dashes and case, so that re-wrapped
@@ -271,7 +294,7 @@ def quotes(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagnostic]:
         )
 
 
-def unused_claims(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagnostic]:
+def unused_claims(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
     """AM301: a claim that neither supports, attacks, is concluded nor is attacked."""
     for node, role in roles(graph).items():
         if role is Role.UNUSED and graph.degree(node) == 0:
@@ -283,7 +306,7 @@ def unused_claims(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagn
             )
 
 
-def disconnected(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagnostic]:
+def disconnected(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
     """AM302: a map in several pieces is usually two maps, or a link forgotten."""
     pieces = [p for p in nx.weakly_connected_components(graph) if len(p) > 1]
     if len(pieces) <= 1:
@@ -302,14 +325,14 @@ def disconnected(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagno
         )
 
 
-def supports_and_attacks(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagnostic]:
+def supports_and_attacks(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
     """AM303: a claim that both supports and attacks the same target contradicts itself."""
     for i, attack in enumerate(argmap.attacks):
         for _, inference, kind in graph.out_edges(attack.from_, data="kind"):
             if kind != PREMISE:
                 continue
             conclusion = argmap.inferences[inference].conclusion
-            if attack.to in (inference, conclusion):
+            if attack.to == conclusion:
                 yield diagnostic(
                     "AM303",
                     f"claim `{attack.from_}` supports `{conclusion}` (through "
@@ -319,7 +342,7 @@ def supports_and_attacks(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterabl
                 )
 
 
-def duplicate_texts(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagnostic]:
+def duplicate_texts(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
     """AM304: two claims with the same text are one claim under two ids."""
     first: dict[tuple[str, str], str] = {}
     for ident, claim in argmap.claims.items():
@@ -336,7 +359,7 @@ def duplicate_texts(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Dia
             first[key] = ident
 
 
-def no_main_conclusion(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagnostic]:
+def no_main_conclusion(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
     """AM305: a map whose reasoning leads nowhere."""
     if Role.MAIN not in roles(graph).values():
         yield diagnostic(
@@ -347,7 +370,7 @@ def no_main_conclusion(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[
         )
 
 
-def uncited_sources(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagnostic]:
+def uncited_sources(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
     """AM306: a source that no quote cites."""
     cited = {c.quote.source for c in argmap.claims.values() if c.quote is not None}
     for ident in argmap.sources:
@@ -360,7 +383,7 @@ def uncited_sources(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Dia
             )
 
 
-def missing_languages(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[Diagnostic]:
+def missing_languages(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
     """AM307: a claim without a text in one of the languages the map declares."""
     for ident, claim in argmap.claims.items():
         have = texts(claim.text, argmap.lang)
@@ -377,6 +400,7 @@ def missing_languages(argmap: ArgumentMap, graph: nx.MultiDiGraph) -> Iterable[D
 CHECKS: list[Check] = [
     circular_reasoning,
     conclusion_among_premises,
+    premise_undercuts,
     no_premises,
     self_attack,
     exclusive_premises,

@@ -6,8 +6,8 @@ Nodes are claims (``kind="claim"``, with their derived ``role``) and inferences
 ``attack`` (claim -> claim or inference), an attack also its ``type`` (``rebut``,
 ``undermine`` or ``undercut``) and its ``index`` in the map's list of attacks.
 
-It is a MultiDiGraph because one claim may both be a premise of an inference and attack it:
-that is a mistake the checks must see, not one the graph may silently merge away.
+A pair of nodes has at most one edge. The one pair that could need two, a premise of an
+inference that also undercuts it, is an error (AM208): the graph keeps the premise edge.
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ class Role(StrEnum):
     UNUSED = "unused"
 
 
-def build(argmap: ArgumentMap) -> nx.MultiDiGraph:
-    """The graph of a map whose references resolve (see :func:`argmap.read.references`).
+def build(argmap: ArgumentMap) -> nx.DiGraph:
+    """The graph of a map whose references resolve (see :func:`argmap.checks.references`).
 
     >>> from argmap.model import ArgumentMap
     >>> m = ArgumentMap.model_validate({
@@ -41,71 +41,89 @@ def build(argmap: ArgumentMap) -> nx.MultiDiGraph:
     >>> sorted(build(m).edges(data="kind"))
     [('a', 'i', 'premise'), ('i', 'b', 'conclusion')]
     """
-    graph = nx.MultiDiGraph(main=list(argmap.main) if argmap.main is not None else None)
-    graph.add_nodes_from(argmap.claims, kind=CLAIM)
-    graph.add_nodes_from(argmap.inferences, kind=INFERENCE)
-    premises = set()
-    for ident, inference in argmap.inferences.items():
-        graph.add_edges_from(((p, ident) for p in inference.premises), kind=PREMISE)
-        graph.add_edge(ident, inference.conclusion, kind=CONCLUSION)
-        premises.update(inference.premises)
-    for index, attack in enumerate(argmap.attacks):
-        if attack.to in argmap.inferences:
-            kind = "undercut"
-        else:
-            kind = "undermine" if attack.to in premises else "rebut"
-        graph.add_edge(attack.from_, attack.to, kind=ATTACK, type=kind, index=index)
-    _assign_roles(graph, argmap.main)
+    graph = nx.DiGraph()
+    inferences = argmap.inferences
+    premises = {p for inference in inferences.values() for p in inference.premises}
+    concluded = {inference.conclusion for inference in inferences.values()}
+    attackers = {attack.from_ for attack in argmap.attacks}
+    main = set(argmap.main or ())
+    graph.add_nodes_from(
+        (
+            c,
+            {
+                "kind": CLAIM,
+                "role": _role(
+                    c in main, argmap.main is None, c in premises, c in concluded, c in attackers
+                ),
+            },
+        )
+        for c in argmap.claims
+    )
+    graph.add_nodes_from(inferences, kind=INFERENCE)
+    graph.add_edges_from(
+        (p, ident, {"kind": PREMISE}) for ident, inf in inferences.items() for p in inf.premises
+    )
+    graph.add_edges_from(
+        (ident, inf.conclusion, {"kind": CONCLUSION}) for ident, inf in inferences.items()
+    )
+    graph.add_edges_from(
+        (
+            attack.from_,
+            attack.to,
+            {"kind": ATTACK, "type": _attack_type(attack.to, argmap, premises), "index": i},
+        )
+        for i, attack in enumerate(argmap.attacks)
+        if not graph.has_edge(attack.from_, attack.to)
+    )
     return graph
 
 
-def claims(graph: nx.MultiDiGraph) -> list[str]:
+def _attack_type(target: str, argmap: ArgumentMap, premises: set[str]) -> str:
+    if target in argmap.inferences:
+        return "undercut"
+    return "undermine" if target in premises else "rebut"
+
+
+def _role(listed: bool, derive: bool, premise: bool, concluded: bool, attacks: bool) -> Role:
+    """A claim's role from the structure around it.
+
+    A main conclusion is a claim the map lists as one or, when the map lists none, a claim
+    that is concluded and neither supports nor attacks anything. A claim that supports
+    something is a premise, or an intermediate conclusion when it is also concluded; one that
+    only attacks is an objection.
+    """
+    if listed:
+        return Role.MAIN
+    if premise:
+        return Role.INTERMEDIATE if concluded else Role.PREMISE
+    if attacks:
+        return Role.OBJECTION
+    if concluded:
+        return Role.MAIN if derive else Role.INTERMEDIATE
+    return Role.UNUSED
+
+
+def claims(graph: nx.DiGraph) -> list[str]:
     """The claim nodes, in the map's order."""
     return [n for n, kind in graph.nodes(data="kind") if kind == CLAIM]
 
 
-def inferences(graph: nx.MultiDiGraph) -> list[str]:
+def inferences(graph: nx.DiGraph) -> list[str]:
     """The inference nodes, in the map's order."""
     return [n for n, kind in graph.nodes(data="kind") if kind == INFERENCE]
 
 
-def premises_of(graph: nx.MultiDiGraph, inference: str) -> list[str]:
+def premises_of(graph: nx.DiGraph, inference: str) -> list[str]:
     return [u for u, _, kind in graph.in_edges(inference, data="kind") if kind == PREMISE]
 
 
-def conclusion_of(graph: nx.MultiDiGraph, inference: str) -> str:
+def conclusion_of(graph: nx.DiGraph, inference: str) -> str:
     return next(
         str(v) for _, v, kind in graph.out_edges(inference, data="kind") if kind == CONCLUSION
     )
 
 
-def _assign_roles(graph: nx.MultiDiGraph, explicit: list[str] | None) -> None:
-    """Give each claim node its `role`, derived from the structure.
-
-    A main conclusion is a claim listed as such by the map, or else a claim that is concluded
-    and neither supports nor attacks anything. A claim that supports something is a premise, or
-    an intermediate conclusion when it is also concluded; one that only attacks is an objection.
-    """
-    listed = set(explicit or ())
-    for node, kind in graph.nodes(data="kind"):
-        if kind != CLAIM:
-            continue
-        out_kinds = {k for _, _, k in graph.out_edges(node, data="kind")}
-        concluded = any(k == CONCLUSION for _, _, k in graph.in_edges(node, data="kind"))
-        if node in listed:
-            role = Role.MAIN
-        elif PREMISE in out_kinds:
-            role = Role.INTERMEDIATE if concluded else Role.PREMISE
-        elif ATTACK in out_kinds:
-            role = Role.OBJECTION
-        elif concluded:
-            role = Role.MAIN if explicit is None else Role.INTERMEDIATE
-        else:
-            role = Role.UNUSED
-        graph.nodes[node]["role"] = role
-
-
-def roles(graph: nx.MultiDiGraph) -> dict[str, Role]:
+def roles(graph: nx.DiGraph) -> dict[str, Role]:
     """The role of each claim, in the map's order.
 
     >>> from argmap.model import ArgumentMap
@@ -118,6 +136,6 @@ def roles(graph: nx.MultiDiGraph) -> dict[str, Role]:
     return {n: role for n, role in graph.nodes(data="role") if role is not None}
 
 
-def main_conclusions(graph: nx.MultiDiGraph) -> list[str]:
+def main_conclusions(graph: nx.DiGraph) -> list[str]:
     """The main conclusions, in the map's order."""
     return [n for n, role in roles(graph).items() if role is Role.MAIN]

@@ -98,11 +98,11 @@ def read_text(
         argmap, diags = form.reader()(text, name)
         return argmap, sorted(diags, key=sort_key)
     origin = Origin(path=name, text=text, format=form.name)
-    with _gc_paused():
+    with gc_paused():
         data, diags = _parse_fast(origin)
         if data is None:
             data, diags, _ = _parse_located(origin)
-        if data is None:
+        if data is None and diags:
             return None, locate(diags, origin)
         argmap, more = build_model(data)
     diags += more
@@ -116,9 +116,12 @@ def read_text(
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
-    # Building millions of small objects triggers the cyclic collector over and over;
-    # none of them are garbage yet, so it only costs time (3.5 s instead of 8.5 s at 100k).
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many objects that all stay alive.
+
+    Every few hundred new objects trigger a collection that walks them all; none are garbage
+    yet, so it only costs time (reading a 100,000-claim map took 1.5 s instead of 1.0 s).
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -448,11 +451,15 @@ def locate(diags: list[Diagnostic], origin: Origin) -> list[Diagnostic]:
 def build_model(data: Any) -> tuple[ArgumentMap | None, list[Diagnostic]]:
     """Validate plain data into an ArgumentMap; each validation error becomes a diagnostic."""
     if not isinstance(data, dict) or "claims" not in data:
-        what = "a mapping without `claims`" if isinstance(data, dict) else f"a {_kind(data)}"
+        if data is None:
+            message = "the file holds nothing but comments, not an argument map"
+        else:
+            what = "a mapping without `claims`" if isinstance(data, dict) else f"a {_kind(data)}"
+            message = f"this is {what}, not an argument map"
         return None, [
             diagnostic(
                 "AM006",
-                f"this is {what}, not an argument map",
+                message,
                 hint="a map is a mapping with at least `claims:`; "
                 "see the README's 'The map format'",
             )
