@@ -103,3 +103,25 @@ def check_command(files: tuple[str, ...], fmt: str, strict: bool) -> None:
             click.echo(format_text(diags, colour=colour_wanted()))
         click.echo(summary(diags, len(paths)))
     sys.exit(exit_status(diags, strict))
+
+
+def run() -> None:
+    """The console script: run a command, then leave without tearing down the heap.
+
+    A process that has just read a large map holds millions of objects; freeing them one by
+    one at exit takes longer than some commands (0.3 to 0.9 s at 100,000 claims), and the
+    operating system reclaims the memory anyway. Output is flushed first.
+    """
+    try:
+        main()
+        status = 0
+    except SystemExit as done:
+        status = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+        if isinstance(done.code, str):
+            print(done.code, file=sys.stderr)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader (say `| head`) left early: not an error of ours
+        pass
+    os._exit(status)

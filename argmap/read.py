@@ -415,11 +415,83 @@ def _syntax_hint(problem: str) -> str:
     return "check the indentation and quoting on this line and the one before"
 
 
-def positions_of(origin: Origin) -> Positions:
-    """The (key, value) position of every node of a document, by pointer."""
+def positions_of(origin: Origin, pointers: list[Pointer] | None = None) -> Positions:
+    """The (key, value) positions of the nodes of a document, by pointer.
+
+    Given a few `pointers` into a block-style YAML map, only the elements they lead to are
+    parsed (found by a scan of the text); anything the scan is not sure of parses it all.
+    """
     if origin.positions is not None:
         return origin.positions
+    if pointers and len(pointers) <= MAX_TARGETED and origin.format == "yaml":
+        found: Positions = {}
+        for pointer in pointers:
+            element = _element_positions(origin.text, pointer)
+            if element is None:
+                break
+            found.update(element)
+        else:
+            return found
     return _parse_located(origin)[2]
+
+
+#: Up to this many diagnostics are located by parsing only their elements.
+MAX_TARGETED = 200
+
+
+def _element_positions(text: str, pointer: Pointer) -> Positions | None:
+    """Positions within the one element `pointer` leads to (``("claims", "a", ...)``).
+
+    The element's lines are found by indentation, parsed alone, and shifted to their place;
+    None when the text is not laid out as expected (flow style, quoted keys, aliases).
+    """
+    if len(pointer) < 2 or not isinstance(pointer[0], str):
+        return None
+    header = re.search(rf"^{re.escape(pointer[0])}:[ \t]*(?:#.*)?$", text, re.M)
+    if header is None:
+        return None
+    body_end = _block_end(text, header.end(), "")
+    ident = pointer[1]
+    start: re.Match[str] | None
+    if isinstance(ident, int):
+        items = list(re.compile(r"^([ \t]*)- ", re.M).finditer(text, header.end(), body_end))
+        items = [m for m in items if items and m.group(1) == items[0].group(1)]
+        if ident >= len(items):
+            return None
+        start = items[ident]
+    else:
+        key = re.compile(rf"^([ \t]+){re.escape(ident)}:(?=[ \t]|$)", re.M)
+        start = key.search(text, header.end(), body_end)
+    if start is None:
+        return None
+    indent = start.group(1) + (" " if isinstance(ident, int) else "")
+    end = _block_end(text, start.end(), indent)
+    offset = text.count("\n", 0, start.start())
+    try:
+        data, positions, _ = _events(text[start.start() : end])
+    except (yaml.YAMLError, _Malformed, _TooLarge):
+        return None
+    if isinstance(ident, int) and not (isinstance(data, list) and len(data) == 1):
+        return None
+    if isinstance(ident, str) and not (isinstance(data, dict) and list(data) == [ident]):
+        return None
+    shifted: Positions = {}
+    for inner, (key_pos, value_pos) in positions.items():
+        if not inner:
+            continue
+        outer = (pointer[0], ident, *inner[1:])
+        shifted[outer] = ((key_pos[0] + offset, key_pos[1]), (value_pos[0] + offset, value_pos[1]))
+    return shifted
+
+
+def _block_end(text: str, start: int, indent: str) -> int:
+    """Where the block that goes on past `start` at deeper indentation than `indent` ends."""
+    line_end = text.find("\n", start)
+    if line_end < 0:
+        return len(text)
+    following = re.compile(rf"^(?![ \t]*(?:#|$))(?!{re.escape(indent)}[ \t])", re.M)
+    match = following.search(text, line_end + 1)
+    return match.start() if match else len(text)
 
 
 def locate(diags: list[Diagnostic], origin: Origin) -> list[Diagnostic]:
@@ -429,7 +501,8 @@ def locate(diags: list[Diagnostic], origin: Origin) -> list[Diagnostic]:
     """
     if not diags:
         return diags
-    positions = positions_of(origin) if any(not d.line for d in diags) else {}
+    pending = [d.pointer for d in diags if not d.line]
+    positions = positions_of(origin, pending) if pending else {}
     out = []
     for d in diags:
         if not d.line:
