@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from argmap.diagnostics import CODES
 from argmap.model import ArgumentMap, Attack, Claim, Inference, Issue, Quote, Source, Voice
 
@@ -18,7 +20,16 @@ def test_every_code_is_documented() -> None:
 
 
 def test_every_field_is_documented() -> None:
-    models = [ArgumentMap, Attack, Claim, Inference, Issue, Quote, Source, Voice]
+    models: list[type[BaseModel]] = [
+        ArgumentMap,
+        Attack,
+        Claim,
+        Inference,
+        Issue,
+        Quote,
+        Source,
+        Voice,
+    ]
     names = {f.alias or name for model in models for name, f in model.model_fields.items()}
     missing = sorted(n for n in names if f"`{n}`" not in README)
     assert not missing, f"fields missing from the README: {missing}"
