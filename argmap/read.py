@@ -100,7 +100,7 @@ def read_text(
     origin = Origin(path=name, text=text, format=form.name)
     with gc_paused():
         data, diags = _parse_fast(origin)
-        if data is None:
+        if data is UNSURE:
             data, diags, _ = _parse_located(origin)
         if data is None and diags:
             return None, locate(diags, origin)
@@ -131,11 +131,28 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+#: What :func:`_parse_fast` returns when it cannot tell what is wrong: parse with positions.
+UNSURE = object()
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise _Duplicate
+    return out
+
+
+class _Duplicate(Exception):
+    pass
+
+
 def _parse_fast(origin: Origin) -> tuple[Any, list[Diagnostic]]:
-    """Parse without positions; None when the text has a problem to locate."""
+    """Parse without positions, or return :data:`UNSURE` for the located parser to explain."""
     if origin.format == "json":
         try:
-            return json.loads(origin.text), []
+            return json.loads(origin.text, object_pairs_hook=_unique_keys), []
+        except _Duplicate:
+            return UNSURE, []
         except json.JSONDecodeError as err:
             return None, [
                 diagnostic(
@@ -163,7 +180,7 @@ def _parse_fast(origin: Origin) -> tuple[Any, list[Diagnostic]]:
     try:
         return yaml_rs.loads(origin.text, parse_datetime=False), []
     except Exception:
-        return None, []
+        return UNSURE, []
 
 
 _PLAIN: list[tuple[re.Pattern[str], Callable[[str], Any]]] = [

@@ -139,3 +139,20 @@ def test_alias_bomb_is_refused(write_map: Callable[..., Path]) -> None:
     path = write_map("\n".join(lines) + "\nclaims: {a: {text: *a8}}\n")
     codes = {d.code for d in read_and_check(path)}
     assert codes & {"AM004", "AM006"}, codes
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "line", "column"),
+    [
+        ('{"claims": {"a": {"text": "A"},}}', "AM004", 1, 32),
+        ('{"claims": {"a": {"text": "A"}, "a": {"text": "B"}}}', "AM005", 1, 33),
+        ('{\n  "claims": {\n    "a": {"text": "A", "tgas": []}\n  }\n}', "AM101", 3, 24),
+        ("[" * 5000 + "]" * 5000, "AM006", 1, 1),
+    ],
+)
+def test_json_maps_are_located(
+    text: str, code: str, line: int, column: int, write_map: Callable[..., Path]
+) -> None:
+    path = write_map(text, name="map.json")
+    found = [d for d in read_and_check(path) if d.code == code]
+    assert found and (found[0].line, found[0].column) == (line, column), read_and_check(path)
