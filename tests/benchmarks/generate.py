@@ -13,7 +13,8 @@ def map_yaml(claims: int, error: bool = False) -> str:
 
     Claims come in threes: two premises that jointly support the next claim of a chain that
     runs to one main conclusion; every fifth claim attacks a premise, every tenth undercuts an
-    inference. With `error`, the last inference cites a claim that does not exist.
+    inference. With `error`, one claim attacks itself (AM204): every check still runs, and
+    its diagnostic must be located.
     """
     lines = ["argmap: 1", "title: Generated benchmark map", "claims:"]
     for i in range(claims):
@@ -32,9 +33,9 @@ def map_yaml(claims: int, error: bool = False) -> str:
         conclusion = i
         i += 2
         n += 1
-    if error and n:
-        lines[-1] = "    conclusion: c-missing"
     lines.append("attacks:")
+    if error:
+        lines += [f"  - from: c{claims // 2}", f"    to: c{claims // 2}"]
     if claims % 2 == 0 and claims > 1:
         lines += [f"  - from: c{claims - 1}", "    to: c0"]  # the odd one out objects
     for a in range(5, claims, 5):
