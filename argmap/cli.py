@@ -43,6 +43,12 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 )
 def main() -> None:
     """argmap: argument maps as code. Check, evaluate and draw argument maps."""
+    from argmap.limits import Limits
+
+    try:
+        Limits.from_env()
+    except ValueError as err:
+        raise click.UsageError(str(err)) from None
 
 
 def colour_wanted() -> bool:

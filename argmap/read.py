@@ -23,13 +23,11 @@ import yaml
 from pydantic import ValidationError
 
 from argmap.diagnostics import Diagnostic, Pointer, describe, diagnostic, sort_key
+from argmap.limits import Limits
 from argmap.model import ArgumentMap, Origin, Position
 
 #: Diagnostics about a key (an id, a field name) point at the key; the rest at the value.
 KEY_CODES = {"AM005", "AM101", "AM105", "AM107"}
-
-#: At most this many nodes once aliases are expanded: a guard against "billion laughs".
-MAX_NODES = 5_000_000
 
 
 class MapError(Exception):
@@ -56,12 +54,18 @@ def read_path(
     file's extension and, where two formats share one, by its content.
     """
     name = str(path)
+    limit = Limits.from_env().max_bytes
     try:
-        raw = Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            raw = handle.read(limit + 1)
     except OSError as err:
         reason = err.strerror or str(err)
         hint = "check the path and its permissions"
         return None, [diagnostic("AM001", f"cannot read the file: {reason}", hint=hint, file=name)]
+    if len(raw) > limit:
+        message = f"the file is larger than the limit of {limit:,} bytes"
+        hint = "split the map, or raise the limit with ARGMAP_MAX_BYTES"
+        return None, [diagnostic("AM007", message, hint=hint, file=name, line=1, column=1)]
     return read_bytes(raw, name, fmt)
 
 
@@ -98,12 +102,16 @@ def read_text(
         argmap, diags = form.reader()(text, name)
         return argmap, sorted(diags, key=sort_key)
     origin = Origin(path=name, text=text, format=form.name)
+    limits = Limits.from_env()
     with gc_paused():
         data, diags = _parse_fast(origin)
         if data is UNSURE:
-            data, diags, _ = _parse_located(origin)
+            data, diags, _ = _parse_located(origin, limits.max_nodes)
         if data is None and diags:
             return None, locate(diags, origin)
+        too_large = oversized(data, limits) if len(text) > limits.max_text else []
+        if too_large:
+            return None, sorted(locate(too_large, origin), key=sort_key)
         argmap, more = build_model(data)
     diags += more
     if argmap is not None:
@@ -238,12 +246,12 @@ class _Frame:
 Positions = dict[Pointer, tuple[Position, Position]]
 
 
-def _events(text: str) -> tuple[Any, Positions, list[Diagnostic]]:
+def _events(text: str, max_nodes: int) -> tuple[Any, Positions, list[Diagnostic]]:
     """Plain data, the (key, value) position of every node, and duplicate keys.
 
     Built from PyYAML's event stream (its C parser): no recursion, so deep nesting is fine,
     and aliases share their anchor's value, their expanded size counted against
-    :data:`MAX_NODES` so that a "billion laughs" stops early.
+    `max_nodes` so that a "billion laughs" stops early.
     """
     positions: Positions = {}
     diags: list[Diagnostic] = []
@@ -270,7 +278,7 @@ def _events(text: str) -> tuple[Any, Positions, list[Diagnostic]]:
     def place(value: Any, size: int, anchor: str | None) -> None:
         nonlocal expanded
         expanded += size
-        if expanded > MAX_NODES:
+        if expanded > max_nodes:
             raise _TooLarge
         if anchor is not None:
             anchors[anchor] = (value, size)
@@ -350,10 +358,10 @@ def _events(text: str) -> tuple[Any, Positions, list[Diagnostic]]:
 _LOADER = yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader
 
 
-def _parse_located(origin: Origin) -> tuple[Any, list[Diagnostic], Positions]:
+def _parse_located(origin: Origin, max_nodes: int) -> tuple[Any, list[Diagnostic], Positions]:
     """Parse with positions: the data (None on a syntax error), diagnostics and positions."""
     try:
-        data, positions, diags = _events(origin.text)
+        data, positions, diags = _events(origin.text, max_nodes)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         problem = err.problem or err.context or "invalid YAML"
@@ -412,7 +420,7 @@ def _parse_located(origin: Origin) -> tuple[Any, list[Diagnostic], Positions]:
             [
                 diagnostic(
                     "AM006",
-                    f"the document expands to more than {MAX_NODES:,} nodes",
+                    f"the document expands to more than {max_nodes:,} nodes",
                     hint="aliases (*name) that repeat large parts are not allowed in a map",
                     line=1,
                     column=1,
@@ -449,7 +457,7 @@ def positions_of(origin: Origin, pointers: list[Pointer] | None = None) -> Posit
             found.update(element)
         else:
             return found
-    return _parse_located(origin)[2]
+    return _parse_located(origin, Limits.from_env().max_nodes)[2]
 
 
 #: Up to this many diagnostics are located by parsing only their elements.
@@ -485,7 +493,7 @@ def _element_positions(text: str, pointer: Pointer) -> Positions | None:
     end = _block_end(text, start.end(), indent)
     offset = text.count("\n", 0, start.start())
     try:
-        data, positions, _ = _events(text[start.start() : end])
+        data, positions, _ = _events(text[start.start() : end], Limits().max_nodes)
     except (yaml.YAMLError, _Malformed, _TooLarge):
         return None
     if isinstance(ident, int) and not (isinstance(data, list) and len(data) == 1):
@@ -536,6 +544,47 @@ def locate(diags: list[Diagnostic], origin: Origin) -> list[Diagnostic]:
 
 # ---------------------------------------------------------------------------------------
 # Model
+
+
+def oversized(data: Any, limits: Limits) -> list[Diagnostic]:
+    """Diagnostics for a map past the limits on elements and on the length of one text."""
+    diags = []
+    if isinstance(data, dict):
+        count = sum(
+            len(data.get(k) or ())
+            for k in ("claims", "inferences", "attacks")
+            if isinstance(data.get(k), dict | list)
+        )
+        if count > limits.max_elements:
+            diags.append(
+                diagnostic(
+                    "AM008",
+                    f"the map has {count:,} claims, inferences and attacks, more than the "
+                    f"limit of {limits.max_elements:,}",
+                    ("claims",),
+                    "split the map, or raise the limit with ARGMAP_MAX_ELEMENTS",
+                )
+            )
+    stack: list[tuple[Pointer, Any]] = [((), data)]
+    while stack:
+        pointer, node = stack.pop()
+        if isinstance(node, str):
+            if len(node) > limits.max_text:
+                diags.append(
+                    diagnostic(
+                        "AM108",
+                        f"a text of {len(node):,} characters, more than the limit of "
+                        f"{limits.max_text:,}",
+                        pointer,
+                        "shorten it (quote the passage, not the document), or raise the limit "
+                        "with ARGMAP_MAX_TEXT",
+                    )
+                )
+        elif isinstance(node, dict):
+            stack.extend(((*pointer, k), v) for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend(((*pointer, i), v) for i, v in enumerate(node))
+    return diags
 
 
 def build_model(data: Any) -> tuple[ArgumentMap | None, list[Diagnostic]]:

@@ -77,7 +77,8 @@ CASES: dict[str, tuple[str, int, int]] = {
 
 
 def test_every_code_has_a_case() -> None:
-    untested = set(CODES) - set(CASES) - {"AM001", "AM002"}
+    # AM001, AM002 and the limits (AM007, AM008, AM108) have tests of their own below.
+    untested = set(CODES) - set(CASES) - {"AM001", "AM002", "AM007", "AM008", "AM108"}
     assert not untested, f"codes without a test case: {sorted(untested)}"
 
 
@@ -156,3 +157,27 @@ def test_json_maps_are_located(
     path = write_map(text, name="map.json")
     found = [d for d in read_and_check(path) if d.code == code]
     assert found and (found[0].line, found[0].column) == (line, column), read_and_check(path)
+
+
+def test_limits_refuse_large_input(
+    write_map: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARGMAP_MAX_TEXT", "20")
+    path = write_map(BASE.replace("b: {text: B}", "b: {text: " + "x" * 30 + "}"))
+    (d,) = read_and_check(path)
+    assert (d.code, d.line, d.column) == ("AM108", 3, 13)
+    monkeypatch.setenv("ARGMAP_MAX_ELEMENTS", "2")
+    assert "AM008" in {d.code for d in read_and_check(path)}
+    monkeypatch.setenv("ARGMAP_MAX_BYTES", "10")
+    (d,) = read_and_check(path)
+    assert d.code == "AM007" and "ARGMAP_MAX_BYTES" in d.hint
+
+
+def test_malformed_limit_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from argmap.cli import main
+
+    monkeypatch.setenv("ARGMAP_MAX_TEXT", "lots")
+    result = CliRunner().invoke(main, ["check", "x.yaml"])
+    assert result.exit_code == 2 and "ARGMAP_MAX_TEXT must be a number" in result.output
