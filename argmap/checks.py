@@ -8,6 +8,7 @@ check is adding a function here, a row to :data:`argmap.diagnostics.CODES`, and 
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
@@ -251,20 +252,33 @@ def closest_passage(quote: str, source: str) -> tuple[float, str]:
 
 
 def quotes(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
-    """AM206, AM207: every quote occurs in its source's text file.
+    """AM206, AM207, AM209: every quote occurs in its source's text file.
+
+    A source's file must lie in the map's folder (or below): a map from elsewhere must not
+    make argmap read, and echo passages of, any file on the machine.
 
     Compared after normalising whitespace, quote marks, dashes and case, so that re-wrapped
     lines and typographic quotes do not matter; a near miss names the closest passage.
     """
-    base = Path(argmap.origin.path).parent if argmap.origin else Path.cwd()
+    base = (Path(argmap.origin.path).parent if argmap.origin else Path.cwd()).resolve()
+    outside_allowed = os.environ.get("ARGMAP_SOURCES_OUTSIDE") == "1"
     cache: dict[str, str | None] = {}
     for ident, source in argmap.sources.items():
         if source.path is None:
             continue
+        cache[ident] = None
+        target = (base / source.path).resolve()
+        if not outside_allowed and not target.is_relative_to(base):
+            yield diagnostic(
+                "AM209",
+                f"the text of source `{ident}` lies outside the map's folder",
+                ("sources", ident, "path"),
+                "put the text beside the map, or allow it with ARGMAP_SOURCES_OUTSIDE=1",
+            )
+            continue
         try:
-            cache[ident] = normalise((base / source.path).read_text(encoding="utf-8"))
+            cache[ident] = normalise(target.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as err:
-            cache[ident] = None
             reason = getattr(err, "strerror", None) or str(err)
             yield diagnostic(
                 "AM207",

@@ -63,6 +63,7 @@ CODES: dict[str, Code] = {
         Code("AM206", E, "a quote does not occur in its source"),
         Code("AM207", E, "a source's text file cannot be read"),
         Code("AM208", E, "a premise undercuts its own inference"),
+        Code("AM209", E, "a source's text file lies outside the map's folder"),
         Code("AM301", W, "a claim used nowhere"),
         Code("AM302", W, "the map falls apart into disconnected pieces"),
         Code("AM303", W, "a claim both supports and attacks the same target"),

@@ -55,6 +55,12 @@ CASES: dict[str, tuple[str, int, int]] = {
         2,
         23,
     ),
+    "AM209": (
+        "sources:\n  s: {title: S, path: ../../etc/passwd}\n"
+        + BASE.replace("a: {text: A}", "a: {text: A, quote: {source: s, text: x}}"),
+        2,
+        23,
+    ),
     "AM208": (BASE + "attacks:\n  - {from: a, to: i}\n", 7, 5),
     "AM301": (BASE.replace("  b: {text: B}", "  b: {text: B}\n  c: {text: C}"), 4, 3),
     "AM302": (
