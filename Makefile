@@ -21,6 +21,8 @@ $(VENV)/.installed: pyproject.toml
 
 maps: setup
 	$(ARGMAP) check maps/
+	$(ARGMAP) render maps/
+	$(ARGMAP) render maps/runway-letter.yaml --lang pt -o maps/runway-letter.pt.svg
 
 test: setup
 	$(PY) -m ruff check argmap tests

@@ -13,10 +13,16 @@ diagnostics), and the stages that draw and evaluate it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argmap.diagnostics import Diagnostic, Severity, has_errors, sort_key
 from argmap.model import ArgumentMap, Attack, Claim, Inference, Issue, Quote, Source, Voice
 from argmap.read import MapError, gc_paused, locate, read_path
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from argmap.draw import Style
 
 __version__ = "0.1.0"
 
@@ -34,6 +40,7 @@ __all__ = [
     "Voice",
     "check",
     "load",
+    "render",
 ]
 
 
@@ -47,9 +54,15 @@ def load(path: str | Path) -> ArgumentMap:
 
 def check(argmap: ArgumentMap) -> list[Diagnostic]:
     """Every problem of a map's reasoning, located in its file when it has one, sorted."""
+    return checked(argmap)[0]
+
+
+def checked(argmap: ArgumentMap) -> tuple[list[Diagnostic], nx.MultiDiGraph | None]:
+    """What :func:`check` finds, and the map's graph (None when references are broken)."""
     from argmap.checks import CHECKS, references
     from argmap.graph import build
 
+    graph = None
     with gc_paused():
         diags = references(argmap)
         if not has_errors(diags):
@@ -58,4 +71,53 @@ def check(argmap: ArgumentMap) -> list[Diagnostic]:
                 diags.extend(run(argmap, graph))
     if argmap.origin is not None:
         diags = locate(diags, argmap.origin)
-    return sorted(diags, key=sort_key)
+    return sorted(diags, key=sort_key), graph
+
+
+def render(
+    argmap: ArgumentMap,
+    format: str = "svg",
+    *,
+    lang: str | None = None,
+    rankdir: str = "BT",
+    theme: str = "light",
+    legend: bool = False,
+    width: int = 32,
+    tag_colours: dict[str, str] | None = None,
+    engine: str = "dot",
+    timeout: float = 60.0,
+) -> bytes:
+    """The map drawn by Graphviz: ``svg``, ``png``, ``pdf``, or ``dot`` (the DOT source).
+
+    The map is checked first: errors raise :class:`MapError`. A missing or failing Graphviz,
+    or one that runs past `timeout` seconds, raises :class:`argmap.draw.RenderError`. The
+    options are those of :class:`argmap.draw.Style`.
+
+    >>> m = ArgumentMap.model_validate({"claims": {"a": {"text": "A"}, "b": {"text": "B"}},
+    ...     "inferences": {"i": {"premises": ["a"], "conclusion": "b"}}})
+    >>> render(m, "dot").startswith(b"digraph argmap {")
+    True
+    """
+    from argmap.draw import Style
+
+    style = Style(lang, rankdir, theme, legend, width, tag_colours or {})
+    drawing, diags = rendered(argmap, format, style, engine, timeout)
+    if drawing is None:
+        raise MapError(diags)
+    return drawing
+
+
+def rendered(
+    argmap: ArgumentMap, format: str, style: Style, engine: str = "dot", timeout: float = 60.0
+) -> tuple[bytes | None, list[Diagnostic]]:
+    """The drawing (None when the map has errors) and every diagnostic, located and sorted."""
+    from argmap.draw import dot, layout, missing_language, unsafe_links
+
+    diags, graph = checked(argmap)
+    more = unsafe_links(argmap) + (missing_language(argmap, style.lang) if style.lang else [])
+    if argmap.origin is not None:
+        more = locate(more, argmap.origin)
+    diags = sorted(diags + more, key=sort_key)
+    if graph is None or has_errors(diags):
+        return None, diags
+    return layout(dot(argmap, graph, style), format, engine, timeout), diags

@@ -9,11 +9,23 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from argmap.diagnostics import Diagnostic, Severity, format_json, format_text, summary
+from argmap.diagnostics import (
+    Diagnostic,
+    Severity,
+    format_json,
+    format_text,
+    has_errors,
+    summary,
+)
+
+if TYPE_CHECKING:
+    from argmap.draw import Style
 
 MAP_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -22,8 +34,10 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 def _version_text() -> str:
     from argmap import __version__
+    from argmap.draw import engine_version
 
-    return f"argmap {__version__}"
+    graphviz = engine_version() or "not installed (argmap render needs it)"
+    return f"argmap {__version__}\nGraphviz {graphviz}"
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -109,6 +123,160 @@ def check_command(files: tuple[str, ...], fmt: str, strict: bool) -> None:
             click.echo(format_text(diags, colour=colour_wanted()))
         click.echo(summary(diags, len(paths)))
     sys.exit(exit_status(diags, strict))
+
+
+@main.command("render")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(),
+    help="The output file ('-': standard output); with several maps, a folder. "
+    "Default: beside each map.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["svg", "png", "pdf", "dot"]),
+    help="Default: the output's extension, else svg.",
+)
+@click.option("--lang", help="The language of the texts, in a multilingual map.")
+@click.option(
+    "--rankdir",
+    type=click.Choice(["BT", "TB", "LR", "RL"]),
+    default="BT",
+    show_default=True,
+    help="BT: conclusions above their reasons.",
+)
+@click.option(
+    "--theme", type=click.Choice(["light", "dark", "print"]), default="light", show_default=True
+)
+@click.option("--legend", is_flag=True, help="Draw the map's title and a key.")
+@click.option(
+    "--width",
+    type=click.IntRange(8),
+    default=32,
+    show_default=True,
+    help="Characters per line of a claim's text.",
+)
+@click.option(
+    "--tag-colour",
+    "tag_colours",
+    multiple=True,
+    metavar="TAG=COLOUR",
+    help="Fill claims with a tag in a colour (#rrggbb or a name); repeatable.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["dot", "wasm"]),
+    default="dot",
+    show_default=True,
+    help="wasm: Graphviz in WebAssembly (pip install 'argmap[wasm]'), SVG only.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0),
+    default=60.0,
+    show_default=True,
+    help="Seconds Graphviz may take for one map (0: no limit).",
+)
+def render_command(
+    paths: tuple[str, ...],
+    output: str | None,
+    fmt: str | None,
+    lang: str | None,
+    rankdir: str,
+    theme: str,
+    legend: bool,
+    width: int,
+    tag_colours: tuple[str, ...],
+    engine: str,
+    timeout: float,
+) -> None:
+    """Draw maps (files, or folders of maps) with Graphviz: SVG, PNG, PDF or DOT.
+
+    Each map is checked first and drawn only when it has no errors. Examples:
+
+    \b
+      argmap render maps/example.yaml               # maps/example.svg
+      argmap render map.yaml -o map.png --legend
+      argmap render maps/ --format pdf --theme print
+    """
+    from argmap.draw import Style
+
+    files = list(map_files(paths))
+    if not files:
+        raise click.UsageError(f"no map files (*.yaml, *.yml, *.json) in {', '.join(paths)}")
+    if fmt is None:
+        suffix = Path(output).suffix.lstrip(".").lower() if output and len(files) == 1 else ""
+        fmt = suffix if suffix in ("svg", "png", "pdf", "dot") else "svg"
+    try:
+        colours = dict(pair.split("=", 1) for pair in tag_colours if "=" in pair)
+        if len(colours) != len(tag_colours):
+            raise ValueError("--tag-colour takes TAG=COLOUR")
+        style = Style(lang, rankdir, theme, legend, width, colours)
+    except ValueError as err:
+        raise click.UsageError(str(err)) from None
+    if len(files) > 1 and output is not None:
+        Path(output).mkdir(parents=True, exist_ok=True)
+    diags: list[Diagnostic] = []
+    status = EXIT_OK
+    with click.progressbar(
+        files, label="Rendering", file=sys.stderr, hidden=len(files) < 2 or not sys.stderr.isatty()
+    ) as bar:
+        for path in bar:
+            target = _render_target(path, output, fmt, len(files))
+            more, code = render_one(path, target, fmt, style, engine, timeout)
+            diags += more
+            status = max(status, code)
+    if diags:
+        click.echo(format_text(diags, colour=colour_wanted()), err=True)
+    sys.exit(status)
+
+
+def _render_target(path: Path, output: str | None, fmt: str, count: int) -> str:
+    """Where a map's drawing goes: -o itself, a file in the -o folder, or beside the map."""
+    if output is not None and count == 1:
+        return output
+    folder = Path(output) if output is not None else path.parent
+    return str(folder / f"{path.stem}.{fmt}")
+
+
+def render_one(
+    path: Path, target: str, fmt: str, style: Style, engine: str, timeout: float
+) -> tuple[list[Diagnostic], int]:
+    """Read, check and draw one map into `target`: its diagnostics and an exit status."""
+    from argmap import rendered
+    from argmap.diagnostics import diagnostic
+    from argmap.draw import RenderError
+    from argmap.output import write_atomic
+    from argmap.read import read_path
+
+    argmap, diags = read_path(path)
+    if argmap is None or has_errors(diags):
+        return diags, exit_status(diags)
+    try:
+        drawing, diags = rendered(argmap, fmt, style, engine, timeout)
+    except RenderError as err:
+        return [*diags, replace(err.diagnostic, file=str(path))], EXIT_USAGE
+    if drawing is None:
+        return diags, exit_status(diags)
+    if target == "-":
+        sys.stdout.buffer.write(drawing)
+        sys.stdout.flush()
+        return diags, EXIT_OK
+    try:
+        write_atomic(target, drawing)
+    except OSError as err:
+        reason = err.strerror or str(err)
+        problem = diagnostic(
+            "AM405",
+            f"cannot write {target}: {reason}",
+            hint="check the folder and its permissions",
+            file=str(path),
+        )
+        return [*diags, problem], EXIT_USAGE
+    return diags, EXIT_OK
 
 
 def run() -> None:

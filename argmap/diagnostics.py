@@ -71,6 +71,13 @@ CODES: dict[str, Code] = {
         Code("AM305", W, "no main conclusion"),
         Code("AM306", W, "a source never cited"),
         Code("AM307", W, "a claim lacks a text in one of the map's languages"),
+        Code("AM401", E, "the map has no text in the language asked for"),
+        Code("AM402", E, "the Graphviz engine is not installed"),
+        Code("AM403", E, "Graphviz failed"),
+        Code("AM404", E, "Graphviz ran past the time limit"),
+        Code("AM405", E, "the drawing cannot be written"),
+        Code("AM406", W, "a source's url is not an http(s) address"),
+        Code("AM407", E, "the engine cannot draw this format"),
     ]
 }
 

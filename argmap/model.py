@@ -139,6 +139,12 @@ class ArgumentMap(Element):
         """Where the map was read from, or None for a map built in code."""
         return self._origin
 
+    def _repr_svg_(self) -> str:
+        """The map drawn, for Jupyter (raises what :func:`argmap.render` raises)."""
+        from argmap import render
+
+        return render(self).decode()
+
     def text_of(self, claim_id: str, lang: str | None = None) -> str:
         """The text of a claim in `lang` (default: the map's language), falling back to any."""
         return text_in(self.claims[claim_id].text, lang or self.lang, self.lang)

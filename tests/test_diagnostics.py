@@ -83,8 +83,10 @@ CASES: dict[str, tuple[str, int, int]] = {
 
 
 def test_every_code_has_a_case() -> None:
-    # AM001, AM002 and the limits (AM007, AM008, AM108) have tests of their own below.
-    untested = set(CODES) - set(CASES) - {"AM001", "AM002", "AM007", "AM008", "AM108"}
+    # The codes of `argmap check` (AM0xx to AM3xx); the other stages test theirs. AM001,
+    # AM002 and the limits (AM007, AM008, AM108) have tests of their own below.
+    check_codes = {code for code in CODES if code < "AM400"}
+    untested = check_codes - set(CASES) - {"AM001", "AM002", "AM007", "AM008", "AM108"}
     assert not untested, f"codes without a test case: {sorted(untested)}"
 
 
