@@ -57,7 +57,7 @@ def check(argmap: ArgumentMap) -> list[Diagnostic]:
     return checked(argmap)[0]
 
 
-def checked(argmap: ArgumentMap) -> tuple[list[Diagnostic], nx.MultiDiGraph | None]:
+def checked(argmap: ArgumentMap) -> tuple[list[Diagnostic], nx.DiGraph | None]:
     """What :func:`check` finds, and the map's graph (None when references are broken)."""
     from argmap.checks import CHECKS, references
     from argmap.graph import build

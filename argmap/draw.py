@@ -223,7 +223,7 @@ def missing_language(argmap: ArgumentMap, lang: str) -> list[Diagnostic]:
 # DOT
 
 
-def dot(argmap: ArgumentMap, graph: nx.MultiDiGraph, style: Style | None = None) -> str:
+def dot(argmap: ArgumentMap, graph: nx.DiGraph, style: Style | None = None) -> str:
     """The DOT source of a checked map's graph.
 
     >>> from argmap.graph import build
@@ -420,7 +420,7 @@ def edge_attrs(data: Mapping[str, Any], theme: Theme) -> dict[str, Any]:
     }
 
 
-def legend(argmap: ArgumentMap, graph: nx.MultiDiGraph, theme: Theme, style: Style) -> Html:
+def legend(argmap: ArgumentMap, graph: nx.DiGraph, theme: Theme, style: Style) -> Html:
     """An HTML-like label: the map's title, then a key to what the map's marks mean."""
     support, attack = theme["support"]["color"], theme["attack"]["color"]
     issue, claim_fill = theme["issue"]["color"], theme["claim"]["fillcolor"]
