@@ -266,13 +266,13 @@ def render_one(
         sys.stdout.flush()
         return diags, EXIT_OK
     try:
-        write_atomic(target, drawing)
+        write_atomic(target, drawing, inputs=[path])
     except OSError as err:
         reason = err.strerror or str(err)
         problem = diagnostic(
             "AM405",
             f"cannot write {target}: {reason}",
-            hint="check the folder and its permissions",
+            hint="choose another output path (-o), and check the folder's permissions",
             file=str(path),
         )
         return [*diags, problem], EXIT_USAGE

@@ -72,3 +72,11 @@ def test_python_m_argmap_runs() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "1 file checked" in done.stdout
+
+
+def test_render_never_overwrites_its_input(tmp_path: Path) -> None:
+    source = tmp_path / "map.yaml"
+    source.write_bytes((MAPS / "example.yaml").read_bytes())
+    code, out = run("render", str(source), "-o", str(source))
+    assert code == 2 and "never overwrites its input" in out
+    assert source.read_bytes() == (MAPS / "example.yaml").read_bytes()
