@@ -35,7 +35,7 @@ class Code:
 E, W = Severity.ERROR, Severity.WARNING
 
 #: Every code argmap can emit. AM0xx: the file; AM1xx: the format; AM2xx: reasoning
-#: errors; AM3xx: warnings about the map's shape.
+#: errors; AM3xx: warnings about the map's shape; AM6xx: foreign formats.
 CODES: dict[str, Code] = {
     c.code: c
     for c in [
@@ -66,6 +66,10 @@ CODES: dict[str, Code] = {
         Code("AM305", W, "no main conclusion"),
         Code("AM306", W, "a source never cited"),
         Code("AM307", W, "a claim lacks a text in one of the map's languages"),
+        Code("AM611", E, "Argdown syntax error"),
+        Code("AM612", W, "Argdown data or setting that argmap does not keep"),
+        Code("AM613", W, "Argdown statement or argument defined oddly"),
+        Code("AM614", W, "an Argdown relation that argmap cannot hold"),
     ]
 }
 
