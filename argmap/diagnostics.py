@@ -70,6 +70,12 @@ CODES: dict[str, Code] = {
         Code("AM612", W, "Argdown data or setting that argmap does not keep"),
         Code("AM613", W, "Argdown statement or argument defined oddly"),
         Code("AM614", W, "an Argdown relation that argmap cannot hold"),
+        Code("AM621", E, "the file is not AIF JSON"),
+        Code("AM622", W, "an AIF scheme node without premises or without exactly one conclusion"),
+        Code("AM623", W, "an AIF edge or node that cannot be joined that way"),
+        Code("AM624", W, "an AIF preference (PA) that argmap does not keep"),
+        Code("AM625", W, "the AIF dialogue layer, not kept beyond speakers"),
+        Code("AM626", W, "an AIF node of an unknown type"),
     ]
 }
 

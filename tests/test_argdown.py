@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -119,3 +120,52 @@ def test_corpus_agrees_with_argdown(path: Path) -> None:
             assert kind == "undercut"
             undercut = [a.to for a in m.attacks if a.from_ == source and a.to in m.inferences]
             assert any(target in m.inferences[i].premises for i in undercut) or reported, rel
+
+
+def _codes(text: str) -> list[tuple[str, int, int]]:
+    _, diags = argdown.read(text, "x.argdown")
+    return [(d.code, d.line, d.column) for d in diags]
+
+
+def test_am611_relation_without_content() -> None:
+    assert _codes("[A]: a\n  +\n") == [("AM611", 2, 3)]
+
+
+def test_am611_new_element_without_blank_line() -> None:
+    assert _codes("[A]: a\n[B]: b\n") == [("AM611", 2, 1)]
+
+
+def test_am612_unknown_data() -> None:
+    assert _codes("[A]: a {colour: red}\n") == [("AM612", 1, 8)]
+
+
+def test_am613_statement_without_text() -> None:
+    assert _codes("[A]\n  + [B]: b\n") == [("AM613", 1, 1)]
+
+
+def test_am614_support_of_a_reconstructed_argument() -> None:
+    text = "<R>\n\n(1) p\n----\n(2) q\n\n[S]: s\n  +> <R>\n"
+    assert _codes(text) == [("AM614", 8, 3)]
+
+
+def test_check_points_into_the_argdown_file(write_map: Callable[..., Path]) -> None:
+    path = write_map("[A]: a\n  + [B]: b\n  - [A]\n", "self.argdown")
+    m = argmap.load(path)
+    found = [(d.code, d.line, d.column) for d in argmap.check(m)]
+    assert ("AM204", 3, 3) in found  # a claim attacks itself, located at the relation
+
+
+def test_multi_step_argument_and_rules() -> None:
+    text = "<Arg>: gist\n\n(1) a\n(2) b\n-- Modus ponens --\n(3) c\n(4) d\n----\n(5) e\n"
+    m, diags = argdown.read(text, "x.argdown")
+    assert m is not None and diags == []
+    first, last = m.inferences["Arg.1"], m.inferences["Arg"]
+    assert (first.premises, first.scheme) == (["untitled-1", "untitled-2"], "Modus ponens")
+    assert last.premises == ["untitled-3", "untitled-4"] and last.note == "gist"
+
+
+def test_write_then_read_gives_the_same_map() -> None:
+    m = argmap.load(Path(__file__).parents[1] / "maps" / "example.yaml")
+    again, diags = argdown.read(argdown.write(m), "again.argdown")
+    assert diags == []
+    assert again is not None and again.model_dump() == m.model_dump()

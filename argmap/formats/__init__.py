@@ -44,6 +44,7 @@ class Format:
 FORMATS: list[Format] = [
     Format("yaml", (".yaml", ".yml"), "argmap.formats.native", "argmap map (YAML)"),
     Format("json", (".json",), "argmap.formats.native", "argmap map (JSON)"),
+    Format("aif", (".json",), "argmap.formats.aif", "AIF JSON (AIFdb, OVA)"),
     Format("argdown", (".argdown", ".ad"), "argmap.formats.argdown", "Argdown"),
 ]
 

@@ -63,7 +63,18 @@ SYMBOLS: dict[str, tuple[str, bool]] = {
 }
 
 #: Front-matter keys that are fields of the map; Argdown's own settings are reported.
-MAP_KEYS = ("title", "description", "lang", "languages", "sources", "voices", "issues", "main")
+#: (Attacks go there only when some carry a note, which an Argdown relation cannot.)
+MAP_KEYS = (
+    "title",
+    "description",
+    "lang",
+    "languages",
+    "sources",
+    "voices",
+    "issues",
+    "main",
+    "attacks",
+)
 CLAIM_DATA = ("text", "quote", "by", "note", "status", "equivalent")
 INFERENCE_DATA = ("scheme", "weight", "label", "note")
 
@@ -623,6 +634,7 @@ def _front(doc: Document, build: _Build) -> dict[str, Any]:
             )
     data = {key: doc.front[key] for key in MAP_KEYS if key in doc.front}
     build.issues.update(data.pop("issues", None) or {})
+    build.attacks.extend(data.pop("attacks", None) or [])
     build.used.update(str(k) for k in build.issues)
     return data
 
@@ -860,7 +872,9 @@ def write(argmap: ArgumentMap) -> str:
     """
     data = dump(argmap)
     blocks: list[str] = []
-    front = {k: data[k] for k in MAP_KEYS if k in data and k != "argmap"}
+    if not any("note" in a for a in data.get("attacks", [])):
+        data["relations"] = data.pop("attacks", [])
+    front = {k: data[k] for k in MAP_KEYS if k in data}
     if front:
         body = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=100)
         blocks.append(f"===\n{body}===")
@@ -884,7 +898,7 @@ def write(argmap: ArgumentMap) -> str:
         lines.append(f"-- {escape(scheme)} --" if scheme else "----")
         lines.append(f"({len(inference['premises']) + 1}) [{inference['conclusion']}]")
         blocks.append("\n".join(lines))
-    for attack in data.get("attacks", []):
+    for attack in data.get("relations", []):
         target = attack["to"]
         symbol, ref = (
             ("_>", f"<{target}>") if target in argmap.inferences else ("->", f"[{target}]")
