@@ -76,6 +76,7 @@ CODES: dict[str, Code] = {
         Code("AM624", W, "an AIF preference (PA) that argmap does not keep"),
         Code("AM625", W, "the AIF dialogue layer, not kept beyond speakers"),
         Code("AM626", W, "an AIF node of an unknown type"),
+        Code("AM641", E, "a format argmap writes but does not read"),
     ]
 }
 
