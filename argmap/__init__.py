@@ -71,7 +71,7 @@ def convert(
 
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (folder / "m.argdown").write_text("[a]: A\n  + [b]: B\n")
+    >>> _ = (folder / "m.argdown").write_text("[a]: A\\n  + [b]: B\\n")
     >>> convert(folder / "m.argdown", folder / "m.yaml")
     []
     >>> load(folder / "m.yaml").inferences["b.a"].premises
