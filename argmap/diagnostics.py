@@ -76,6 +76,10 @@ CODES: dict[str, Code] = {
         Code("AM624", W, "an AIF preference (PA) that argmap does not keep"),
         Code("AM625", W, "the AIF dialogue layer, not kept beyond speakers"),
         Code("AM626", W, "an AIF node of an unknown type"),
+        Code("AM631", E, "the file is not a Kialo export"),
+        Code("AM632", W, "a Kialo link to a claim that does not exist"),
+        Code("AM633", W, "the Kialo Sources block, not kept"),
+        Code("AM634", W, "a Kialo claim out of place (numbered twice, no parent, no Pro/Con)"),
         Code("AM641", E, "a format argmap writes but does not read"),
     ]
 }

@@ -49,7 +49,7 @@ FORMATS: list[Format] = [
     Format("json", (".json",), "argmap.formats.native", "argmap map (JSON)", "write_json"),
     Format("aif", (".json",), "argmap.formats.aif", "AIF JSON (AIFdb, OVA)"),
     Format("argdown", (".argdown", ".ad"), "argmap.formats.argdown", "Argdown"),
-    Format("kialo", (".kialo",), "argmap.formats.kialo", "Kialo debate (text export)", None),
+    Format("kialo", (".kialo", ".txt"), "argmap.formats.kialo", "Kialo debate (text export)", None),
     Format("graphml", (".graphml",), "argmap.formats.graphml", "GraphML (yEd, Gephi), write only"),
 ]
 
