@@ -475,20 +475,22 @@ def clean(node: Node, path: str, diags: list[Diagnostic]) -> Cleaned:
 
 
 def _trailing_data(raw: str) -> int | None:
-    """Where a ``{...}`` block that ends the text starts, if one does."""
+    """Where a ``{...}`` block that ends the text starts, if one does: the first unescaped
+    ``{`` from which the rest of the text is a YAML mapping.
+
+    >>> _trailing_data('a {b} {"note": "{"}')
+    6
+    """
     text = raw.rstrip()
     if not text.endswith("}") or text.endswith("\\}"):
         return None
-    depth = 0
-    for index in range(len(text) - 1, -1, -1):
-        char = text[index]
-        if char == "}":
-            depth += 1
-        elif char == "{":
-            depth -= 1
-            if depth == 0:
-                return index
-    return None
+    for match in re.finditer(r"(?<!\\)\{", text):
+        try:
+            if isinstance(yaml.safe_load(text[match.start() :]), dict):
+                return match.start()
+        except yaml.YAMLError:
+            continue
+    return text.rfind("{")
 
 
 def _position_in(node: Node, offset: int) -> Position:
@@ -575,11 +577,19 @@ def to_map(
             _unknown(cleaned[id(node)], (), "a heading", path, build.diags)
     _claims(doc, build)
     _arguments(doc, build)
-    undercuts = [r for r in doc.relations if r.kind == "undercut"]
+    # An undercut of an argument that is not reconstructed attacks the inferences it
+    # supports, which relations further down may add: those undercuts come last.
+    later = [
+        r
+        for r in doc.relations
+        if r.kind == "undercut"
+        and r.target.kind == "argument"
+        and r.target.title not in build.main_of
+    ]
     for rel in doc.relations:
-        if rel.kind != "undercut":
+        if rel not in later:
             _relation_to_map(rel, build)
-    for rel in undercuts:  # after the supports, which they may attack
+    for rel in later:
         _relation_to_map(rel, build)
     data.update(
         claims=build.claims,
