@@ -127,20 +127,20 @@ def _codes(text: str) -> list[tuple[str, int, int]]:
     return [(d.code, d.line, d.column) for d in diags]
 
 
-def test_am611_relation_without_content() -> None:
-    assert _codes("[A]: a\n  +\n") == [("AM611", 2, 3)]
-
-
-def test_am611_new_element_without_blank_line() -> None:
-    assert _codes("[A]: a\n[B]: b\n") == [("AM611", 2, 1)]
-
-
-def test_am612_unknown_data() -> None:
-    assert _codes("[A]: a {colour: red}\n") == [("AM612", 1, 8)]
-
-
-def test_am613_statement_without_text() -> None:
-    assert _codes("[A]\n  + [B]: b\n") == [("AM613", 1, 1)]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("[A]: a\n  +\n", ("AM611", 2, 3), id="am611_relation_without_content"),
+        pytest.param(
+            "[A]: a\n[B]: b\n", ("AM611", 2, 1), id="am611_new_element_without_blank_line"
+        ),
+        pytest.param("[A]: a {colour: red}\n", ("AM612", 1, 8), id="am612_unknown_data"),
+        pytest.param("[A]\n  + [B]: b\n", ("AM613", 1, 1), id="am613_statement_without_text"),
+    ],
+)
+def test_each_code_with_the_smallest_input(text: str, expected: tuple[str, int, int]) -> None:
+    """Each diagnostic of this format: its code, line and column."""
+    assert _codes(text) == [expected]
 
 
 def test_am614_support_of_a_reconstructed_argument() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -68,34 +69,24 @@ def maps(draw: st.DrawFn, rich: bool) -> ArgumentMap:
     return ArgumentMap.model_validate(data)
 
 
-def _survives(m: ArgumentMap, write: Callable[[ArgumentMap], str], name: str) -> None:
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+#: Each format that can hold a map, and whether it holds tags, notes, status, title, issues.
+HOLDERS = [
+    pytest.param("m.yaml", native.write, True, id="yaml"),
+    pytest.param("m.json", native.write_json, True, id="json"),
+    pytest.param("m.argdown", argdown.write, True, id="argdown"),
+    pytest.param("m.json", aif.write, False, id="aif"),
+]
+
+
+@pytest.mark.parametrize(("name", "write", "rich"), HOLDERS)
+@SETTINGS
+@given(data=st.data())
+def test_map_survives_format(
+    name: str, write: Callable[[ArgumentMap], str], rich: bool, data: st.DataObject
+) -> None:
+    m = data.draw(maps(rich))
     again, diags = read_text(write(m), name)
     assert again is not None, diags
     assert again.model_dump() == m.model_dump()
-
-
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-@SETTINGS
-@given(maps(rich=True))
-def test_yaml(m: ArgumentMap) -> None:
-    _survives(m, native.write, "m.yaml")
-
-
-@SETTINGS
-@given(maps(rich=True))
-def test_json(m: ArgumentMap) -> None:
-    _survives(m, native.write_json, "m.json")
-
-
-@SETTINGS
-@given(maps(rich=True))
-def test_argdown(m: ArgumentMap) -> None:
-    _survives(m, argdown.write, "m.argdown")
-
-
-@SETTINGS
-@given(maps(rich=False))
-def test_aif(m: ArgumentMap) -> None:
-    _survives(m, aif.write, "m.json")

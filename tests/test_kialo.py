@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import argmap
 from argmap.read import read_path, read_text
 from tests.benchmarks import bench_kialo
@@ -14,6 +16,32 @@ FIXTURES = Path(__file__).parent / "fixtures"
 def _codes(text: str) -> list[tuple[str, int, int]]:
     _, diags = read_text(text, "x.kialo")
     return [(d.code, d.line, d.column) for d in diags]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Hello\n1. A\n", ("AM631", 1, 1), id="am631_not_kialo"),
+        pytest.param(
+            "Discussion Title: T\n1. A\n1.1. Pro: -> See 1.9.\n",
+            ("AM632", 3, 11),
+            id="am632_link_to_nothing",
+        ),
+        pytest.param(
+            "Discussion Name: T\n1. Thesis:\n A\nSources:\n1. x\n",
+            ("AM633", 4, 1),
+            id="am633_sources_block",
+        ),
+        pytest.param(
+            "Discussion Title: T\n1. A\n1.2.1. Con: B\n",
+            ("AM634", 3, 13),
+            id="am634_claim_without_parent",
+        ),
+    ],
+)
+def test_each_code_with_the_smallest_input(text: str, expected: tuple[str, int, int]) -> None:
+    """Each diagnostic of this format: its code, line and column."""
+    assert _codes(text) == [expected]
 
 
 def test_v1_pro_con_and_links() -> None:
@@ -65,19 +93,3 @@ def test_generated_debate_of_a_thousand_claims() -> None:
 def test_benchmark_runs_at_a_tiny_size() -> None:
     figures = bench_kialo.measure(20)
     assert figures["kialo read+check"] > 0 and figures["yaml read+check (baseline)"] > 0
-
-
-def test_am631_not_kialo() -> None:
-    assert _codes("Hello\n1. A\n") == [("AM631", 1, 1)]
-
-
-def test_am632_link_to_nothing() -> None:
-    assert _codes("Discussion Title: T\n1. A\n1.1. Pro: -> See 1.9.\n") == [("AM632", 3, 11)]
-
-
-def test_am633_sources_block() -> None:
-    assert _codes("Discussion Name: T\n1. Thesis:\n A\nSources:\n1. x\n") == [("AM633", 4, 1)]
-
-
-def test_am634_claim_without_parent() -> None:
-    assert _codes("Discussion Title: T\n1. A\n1.2.1. Con: B\n") == [("AM634", 3, 13)]

@@ -23,6 +23,7 @@ from typing import Any
 from argmap.diagnostics import Diagnostic, Pointer, diagnostic
 from argmap.formats.argdown import new_id, slug
 from argmap.model import ArgumentMap, Origin, Position
+from argmap.read import _parse_fast
 
 Positions = dict[Pointer, tuple[Position, Position]]
 
@@ -71,19 +72,9 @@ def read(text: str, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
         line, column = at.get(ident or "", (1, 1))
         return diagnostic(code, message, hint=hint, file=path, line=line, column=column)
 
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        return None, [
-            diagnostic(
-                "AM004",
-                f"JSON syntax error: {err.msg}",
-                hint="check brackets, commas and quotes near here",
-                file=path,
-                line=err.lineno,
-                column=err.colno,
-            )
-        ]
+    data, diags = _parse_fast(Origin(path, text, "json"))
+    if data is None:
+        return None, diags
     if not (isinstance(data, dict) and isinstance(data.get("nodes"), list)):
         hint = 'AIF JSON is {"nodes": [...], "edges": [...]}'
         return None, [problem("AM621", "this is not AIF JSON: no list of `nodes`", hint)]
