@@ -15,7 +15,7 @@ import click
 
 from argmap.diagnostics import Diagnostic, Severity, format_json, format_text, summary
 
-MAP_SUFFIXES = (".yaml", ".yml", ".json", ".argdown", ".ad", ".kialo", ".txt")
+MAP_SUFFIXES = (".yaml", ".yml", ".json", ".argdown", ".ad", ".kialo")
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
