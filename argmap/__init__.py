@@ -39,6 +39,7 @@ __all__ = [
     "Source",
     "Voice",
     "check",
+    "convert",
     "load",
     "render",
 ]
@@ -121,3 +122,32 @@ def rendered(
     if graph is None or has_errors(diags):
         return None, diags
     return layout(dot(argmap, graph, style), format, engine, timeout), diags
+
+
+def convert(
+    source: str | Path, target: str | Path, from_: str | None = None, to: str | None = None
+) -> list[Diagnostic]:
+    """Read `source` and write it to `target`, formats by extension or named (`from_`, `to`).
+
+    Returns the diagnostics of reading; `target` is written only when there is no error.
+    Raises ValueError when the target format cannot be written.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "m.argdown").write_text("[a]: A\\n  + [b]: B\\n")
+    >>> convert(folder / "m.argdown", folder / "m.yaml")
+    []
+    >>> load(folder / "m.yaml").inferences["b.a"].premises
+    ['b']
+    """
+    from argmap.formats import detect
+    from argmap.output import write_atomic
+
+    form = detect(str(target), None, to)
+    writer = form.writer()
+    if writer is None:
+        raise ValueError(f"argmap cannot write {form.description}")
+    argmap, diags = read_path(source, from_)
+    if argmap is not None and not has_errors(diags):
+        write_atomic(target, writer(argmap).encode("utf-8"), inputs=[source])
+    return diags

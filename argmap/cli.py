@@ -27,7 +27,7 @@ from argmap.diagnostics import (
 if TYPE_CHECKING:
     from argmap.draw import Style
 
-MAP_SUFFIXES = (".yaml", ".yml", ".json")
+MAP_SUFFIXES = (".yaml", ".yml", ".json", ".argdown", ".ad", ".kialo")
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -277,6 +277,43 @@ def render_one(
         )
         return [*diags, problem], EXIT_USAGE
     return diags, EXIT_OK
+
+
+def _format_names() -> list[str]:
+    from argmap.formats import FORMATS
+
+    return [f.name for f in FORMATS]
+
+
+@main.command("convert")
+@click.argument("source", type=click.Path())
+@click.argument("target", type=click.Path())
+@click.option("--from", "from_", type=click.Choice(_format_names()), help="Format of SOURCE.")
+@click.option("--to", type=click.Choice(_format_names()), help="Format of TARGET.")
+def convert_command(source: str, target: str, from_: str | None, to: str | None) -> None:
+    """Convert a map between formats, chosen by the files' extensions or --from/--to.
+
+    Formats: yaml, json (argmap), aif (JSON), argdown, kialo (read), graphml (write).
+    Whatever the target cannot hold, and whatever the source held that argmap does not
+    understand, is reported.
+    """
+    from argmap import convert
+
+    try:
+        diags = convert(source, target, from_, to)
+    except ValueError as err:
+        raise click.UsageError(str(err)) from err
+    if diags:
+        click.echo(format_text(diags, colour=colour_wanted()), err=True)
+    sys.exit(exit_status(diags))
+
+
+@main.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of the map format (editors validate and complete maps with it)."""
+    from argmap.schema import schema_text
+
+    click.echo(schema_text(), nl=False)
 
 
 def run() -> None:

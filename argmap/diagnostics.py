@@ -35,7 +35,7 @@ class Code:
 E, W = Severity.ERROR, Severity.WARNING
 
 #: Every code argmap can emit. AM0xx: the file; AM1xx: the format; AM2xx: reasoning
-#: errors; AM3xx: warnings about the map's shape.
+#: errors; AM3xx: warnings about the map's shape; AM6xx: foreign formats.
 CODES: dict[str, Code] = {
     c.code: c
     for c in [
@@ -78,6 +78,21 @@ CODES: dict[str, Code] = {
         Code("AM405", E, "the drawing cannot be written"),
         Code("AM406", W, "a source's url is not an http(s) address"),
         Code("AM407", E, "the engine cannot draw this format"),
+        Code("AM611", E, "Argdown syntax error"),
+        Code("AM612", W, "Argdown data or setting that argmap does not keep"),
+        Code("AM613", W, "Argdown statement or argument defined oddly"),
+        Code("AM614", W, "an Argdown relation that argmap cannot hold"),
+        Code("AM621", E, "the file is not AIF JSON"),
+        Code("AM622", W, "an AIF scheme node without premises or without exactly one conclusion"),
+        Code("AM623", W, "an AIF edge or node that cannot be joined that way"),
+        Code("AM624", W, "an AIF preference (PA) that argmap does not keep"),
+        Code("AM625", W, "the AIF dialogue layer, not kept beyond speakers"),
+        Code("AM626", W, "an AIF node of an unknown type"),
+        Code("AM631", E, "the file is not a Kialo export"),
+        Code("AM632", W, "a Kialo link to a claim that does not exist"),
+        Code("AM633", W, "the Kialo Sources block, not kept"),
+        Code("AM634", W, "a Kialo claim out of place (numbered twice, no parent, no Pro/Con)"),
+        Code("AM641", E, "a format argmap writes but does not read"),
     ]
 }
 

@@ -70,6 +70,14 @@ class Claim(Element):
     by: Id | None = Field(default=None, description="The voice that asserts the claim.")
     tags: list[Id] = Field(default_factory=list)
     note: str | None = None
+    aliases: list[NonEmpty] = Field(
+        default_factory=list,
+        description="Other wordings of this same statement (an Argdown equivalence class).",
+    )
+    equivalent: list[Id] = Field(
+        default_factory=list,
+        description="Claims that rephrase this one (AIF MA nodes): ids of other claims.",
+    )
     status: Status | None = Field(
         default=None,
         description="accepted: assumed true; rejected: assumed false; open: neither. "

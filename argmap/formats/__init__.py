@@ -29,13 +29,16 @@ class Format:
     suffixes: tuple[str, ...]
     module: str
     description: str
+    write_function: str | None = "write"  # the module's writer, None when it cannot write
 
     def reader(self) -> Reader:
         read: Reader = importlib.import_module(self.module).read
         return read
 
     def writer(self) -> Writer | None:
-        write: Writer | None = getattr(importlib.import_module(self.module), "write", None)
+        if self.write_function is None:
+            return None
+        write: Writer = getattr(importlib.import_module(self.module), self.write_function)
         return write
 
 
@@ -43,7 +46,11 @@ class Format:
 #: with the same suffix claims the text with :func:`detect` (AIF JSON versus argmap JSON).
 FORMATS: list[Format] = [
     Format("yaml", (".yaml", ".yml"), "argmap.formats.native", "argmap map (YAML)"),
-    Format("json", (".json",), "argmap.formats.native", "argmap map (JSON)"),
+    Format("json", (".json",), "argmap.formats.native", "argmap map (JSON)", "write_json"),
+    Format("aif", (".json",), "argmap.formats.aif", "AIF JSON (AIFdb, OVA)"),
+    Format("argdown", (".argdown", ".ad"), "argmap.formats.argdown", "Argdown"),
+    Format("kialo", (".kialo", ".txt"), "argmap.formats.kialo", "Kialo debate (text export)", None),
+    Format("graphml", (".graphml",), "argmap.formats.graphml", "GraphML (yEd, Gephi), write only"),
 ]
 
 

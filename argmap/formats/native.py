@@ -8,6 +8,20 @@ import yaml
 
 from argmap.diagnostics import Diagnostic
 from argmap.model import ArgumentMap, dump
+from argmap.read import _PLAIN
+
+
+class _Dumper(yaml.SafeDumper):
+    """PyYAML writes YAML 1.1; maps are read as YAML 1.2, which takes more plain scalars
+    for numbers (``0e0``): quote every string that YAML 1.2 would not read as a string."""
+
+
+def _string(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "'" if any(pattern.match(value) for pattern, _ in _PLAIN) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _string)
 
 
 def read(text: str, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
@@ -17,9 +31,18 @@ def read(text: str, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
 
 
 def write(argmap: ArgumentMap) -> str:
-    """The map as YAML, in the order of the format's fields, defaults left out."""
-    return yaml.safe_dump(dump(argmap), allow_unicode=True, sort_keys=False, width=100)
+    """The map as YAML, in the order of the format's fields, defaults left out.
+
+    >>> m = ArgumentMap.model_validate({"title": "0e0", "claims": {"a": {"text": "A"}}})
+    >>> print(write(m), end="")
+    title: '0e0'
+    claims:
+      a:
+        text: A
+    """
+    return yaml.dump(dump(argmap), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
 
 
 def write_json(argmap: ArgumentMap) -> str:
+    """The map as JSON, defaults left out."""
     return json.dumps(dump(argmap), ensure_ascii=False, indent=2) + "\n"
