@@ -35,7 +35,7 @@ class Code:
 E, W = Severity.ERROR, Severity.WARNING
 
 #: Every code argmap can emit. AM0xx: the file; AM1xx: the format; AM2xx: reasoning
-#: errors; AM3xx: warnings about the map's shape.
+#: errors; AM3xx: warnings about the map's shape; AM5xx: evaluation and the formats it reads.
 CODES: dict[str, Code] = {
     c.code: c
     for c in [
@@ -66,6 +66,14 @@ CODES: dict[str, Code] = {
         Code("AM305", W, "no main conclusion"),
         Code("AM306", W, "a source never cited"),
         Code("AM307", W, "a claim lacks a text in one of the map's languages"),
+        Code("AM501", E, "a claim to accept, reject or explain does not exist"),
+        Code("AM502", E, "a claim is both accepted and rejected"),
+        Code("AM510", E, "the file is not a Carneades argument graph"),
+        Code("AM511", E, "a Carneades element has the wrong shape"),
+        Code("AM512", E, "two Carneades ids become the same argmap id"),
+        Code("AM513", W, "a Carneades feature that argmap does not evaluate"),
+        Code("AM520", E, "a line of an abstract framework cannot be read"),
+        Code("AM521", E, "an attack names an argument the framework does not declare"),
     ]
 }
 

@@ -44,6 +44,10 @@ class Format:
 FORMATS: list[Format] = [
     Format("yaml", (".yaml", ".yml"), "argmap.formats.native", "argmap map (YAML)"),
     Format("json", (".json",), "argmap.formats.native", "argmap map (JSON)"),
+    Format("carneades", (".yml", ".yaml"), "argmap.formats.carneades", "Carneades 4 graph (YAML)"),
+    Format("apx", (".apx",), "argmap.formats.dung", "abstract framework (ASPARTIX)"),
+    Format("tgf", (".tgf",), "argmap.formats.dung", "abstract framework (Trivial Graph Format)"),
+    Format("iccma", (".af", ".i23"), "argmap.formats.dung", "abstract framework (ICCMA 2023)"),
 ]
 
 
