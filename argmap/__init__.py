@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from argmap.diagnostics import Diagnostic, Severity, has_errors, sort_key
+from argmap.evaluate import Evaluation, Label, evaluate
 from argmap.model import ArgumentMap, Attack, Claim, Inference, Issue, Quote, Source, Voice
 from argmap.read import MapError, locate, read_path
 
@@ -25,14 +26,17 @@ __all__ = [
     "Attack",
     "Claim",
     "Diagnostic",
+    "Evaluation",
     "Inference",
     "Issue",
+    "Label",
     "MapError",
     "Quote",
     "Severity",
     "Source",
     "Voice",
     "check",
+    "evaluate",
     "load",
 ]
 

@@ -103,3 +103,54 @@ def check_command(files: tuple[str, ...], fmt: str, strict: bool) -> None:
             click.echo(format_text(diags, colour=colour_wanted()))
         click.echo(summary(diags, len(paths)))
     sys.exit(exit_status(diags, strict))
+
+
+@main.command("evaluate")
+@click.argument("file", type=click.Path())
+@click.option("--accept", multiple=True, metavar="ID", help="Assume this claim (repeatable).")
+@click.option("--reject", multiple=True, metavar="ID", help="Reject this claim (repeatable).")
+@click.option("--explain", "why", multiple=True, metavar="ID", help="Say why ID has its label.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="How to print the labels.",
+)
+def evaluate_command(
+    file: str, accept: tuple[str, ...], reject: tuple[str, ...], why: tuple[str, ...], fmt: str
+) -> None:
+    """Label every claim of a map in, out or undecided: which claims stand."""
+    import json
+
+    from argmap.checks import references
+    from argmap.diagnostics import has_errors
+    from argmap.evaluate import evaluate_graph, explain, report, table, unknown_ids
+    from argmap.graph import build
+    from argmap.read import locate, read_path
+
+    argmap, diags = read_path(file)
+    if argmap is not None and not has_errors(diags):
+        diags += locate(references(argmap), argmap.origin) if argmap.origin else references(argmap)
+    if argmap is None or has_errors(diags):
+        click.echo(format_text(diags, colour=colour_wanted()), err=True)
+        sys.exit(exit_status(diags) or EXIT_PROBLEMS)
+    usage = unknown_ids(argmap, accept, reject, why)
+    if usage:
+        click.echo(format_text(usage), err=True)
+        sys.exit(EXIT_USAGE)
+    if diags:
+        click.echo(format_text(diags, colour=colour_wanted()), err=True)
+    graph = build(argmap)
+    evaluation = evaluate_graph(argmap, graph, accept, reject)
+    rows = report(argmap, graph, evaluation)
+    reasons = {ident: explain(argmap, graph, evaluation, ident) for ident in why}
+    if fmt == "json":
+        inferences = {i: str(evaluation.labels[i]) for i in argmap.inferences}
+        data = {"claims": rows, "inferences": inferences, "explanations": reasons}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(table(rows))
+        for ident, reason in reasons.items():
+            click.echo(f"\n{ident}: {reason}")

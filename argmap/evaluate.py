@@ -28,12 +28,16 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from argmap.diagnostics import Diagnostic, diagnostic
-from argmap.graph import ATTACK, CLAIM, PREMISE, build, main_conclusions
 from argmap.model import ArgumentMap
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+# argmap.graph (and networkx) are imported where needed, so that `import argmap`, which
+# exports evaluate(), stays quick for commands that never build a graph.
 
 
 class Label(StrEnum):
@@ -71,6 +75,8 @@ def evaluate(
     >>> str(evaluate(m, reject=["c"]).labels["b"])
     'in'
     """
+    from argmap.graph import build
+
     return evaluate_graph(argmap, build(argmap), accept, reject)
 
 
@@ -81,6 +87,8 @@ def evaluate_graph(
     reject: Iterable[str] = (),
 ) -> Evaluation:
     """:func:`evaluate` on the map's graph, already built."""
+    from argmap.graph import main_conclusions
+
     assumed, rejected = assumptions(argmap, graph, accept, reject)
     weights = {i: w for i, inf in argmap.inferences.items() if (w := inf.weight) is not None}
     issues = [issue.positions for _, issue in sorted(argmap.issues.items())]
@@ -98,6 +106,7 @@ def assumptions(
 
     >>> m = ArgumentMap.model_validate({"claims": {
     ...     "a": {"text": "A"}, "b": {"text": "B", "status": "open"}}})
+    >>> from argmap.graph import build
     >>> assumptions(m, build(m), reject=["a"])
     (frozenset(), frozenset({'a'}))
     """
@@ -111,16 +120,32 @@ def assumptions(
     return frozenset(assumed), frozenset(c for c, s in status.items() if s == "rejected")
 
 
-def unknown_claims(
-    argmap: ArgumentMap, accept: Iterable[str], reject: Iterable[str]
+def unknown_ids(
+    argmap: ArgumentMap,
+    accept: Iterable[str] = (),
+    reject: Iterable[str] = (),
+    explain: Iterable[str] = (),
 ) -> list[Diagnostic]:
-    """AM501 for a claim to accept or reject that the map lacks; AM502 for one in both lists."""
+    """AM501 for an id to accept, reject or explain that the map lacks; AM502 for a claim
+    both accepted and rejected.
+
+    >>> m = ArgumentMap.model_validate({"claims": {"a": {"text": "A"}}})
+    >>> [(d.code, d.message) for d in unknown_ids(m, accept=["b"], reject=["a"], explain=["a"])]
+    [('AM501', 'no claim `b` to accept')]
+    """
     accept, reject = list(accept), list(reject)
+    nodes = argmap.claims.keys() | argmap.inferences.keys()
+    asked = [("accept", c, argmap.claims.keys()) for c in accept]
+    asked += [("reject", c, argmap.claims.keys()) for c in reject]
+    asked += [("explain", c, nodes) for c in explain]
     diags = [
-        diagnostic("AM501", f"no claim `{c}` to {verb}", hint=_close_hint(c, argmap.claims))
-        for verb, ids in (("accept", accept), ("reject", reject))
-        for c in ids
-        if c not in argmap.claims
+        diagnostic(
+            "AM501",
+            f"no {'claim' if verb != 'explain' else 'claim or inference'} `{c}` to {verb}",
+            hint=_close_hint(c, pool),
+        )
+        for verb, c, pool in asked
+        if c not in pool
     ]
     diags += [
         diagnostic(
@@ -158,7 +183,7 @@ def grounded(
     Every node is labelled at most once and every edge looked at a bounded number of times,
     so the time is linear in the size of the graph (issues aside, which are small).
 
-    >>> from argmap.model import ArgumentMap
+    >>> from argmap.graph import build
     >>> m = ArgumentMap.model_validate({"claims": {"a": {"text": "A"}, "b": {"text": "B"}},
     ...     "attacks": [{"from": "a", "to": "b"}, {"from": "b", "to": "a"}]})
     >>> grounded(build(m), assumed={"a", "b"})["a"].value
@@ -166,6 +191,8 @@ def grounded(
     >>> grounded(build(m), assumed={"a"}, rejected={"b"})["a"].value
     'in'
     """
+    from argmap.graph import ATTACK, CLAIM, PREMISE
+
     nodes = list(graph)
     index = {n: i for i, n in enumerate(nodes)}
     size = len(nodes)
@@ -226,6 +253,8 @@ def grounded(
             return
         top = max(best[p] for p in contenders)
         winners = [p for p in contenders if best[p] == top]
+        if any(label[p] == _IN for p in group):
+            winners = []  # a position already stands (assumed): its rivals fall
         for p in contenders:
             settle(p, _IN if top > 0 and winners == [p] else _OUT)
 
@@ -285,3 +314,130 @@ def grounded(
             else:
                 resolve(group)
     return {nodes[n]: _LABELS[label[n]] for n in range(size)}
+
+
+# ---------------------------------------------------------------------------------------
+# Explanations and reports
+
+
+def explain(argmap: ArgumentMap, graph: nx.MultiDiGraph, evaluation: Evaluation, ident: str) -> str:
+    """Why a claim or inference has its label, as a short chain of reasons.
+
+    >>> m = ArgumentMap.model_validate({"claims": {"a": {"text": "A"}, "b": {"text": "B"}},
+    ...     "attacks": [{"from": "a", "to": "b"}]})
+    >>> from argmap.graph import build
+    >>> explain(m, build(m), evaluate(m), "b")
+    'out: attacked by `a`, which is in because it is assumed and unattacked'
+    """
+    seen = {ident}
+    label = evaluation.labels[ident]
+    phrase, cause = _reason(argmap, graph, evaluation, ident)
+    text = f"{label}: {phrase}"
+    while cause is not None:
+        if cause in seen:
+            return text + " (and so round in a circle)"
+        seen.add(cause)
+        phrase, after = _reason(argmap, graph, evaluation, cause)
+        text += f", which is {evaluation.labels[cause]} because {phrase}"
+        cause = after
+    return text
+
+
+def _reason(
+    argmap: ArgumentMap, graph: nx.MultiDiGraph, evaluation: Evaluation, node: str
+) -> tuple[str, str | None]:
+    """One reason for a node's label, and the node that reason rests on (if any)."""
+    from argmap.graph import ATTACK, PREMISE
+
+    labels = evaluation.labels
+    label = labels[node]
+    incoming = [(u, kind) for u, _, kind in graph.in_edges(node, data="kind")]
+    attackers = sorted(u for u, kind in incoming if kind == ATTACK)
+    if node in argmap.inferences:
+        premises = sorted(u for u, kind in incoming if kind == PREMISE)
+        if label is Label.OUT and (hit := _first(attackers, labels, Label.IN)):
+            return f"undercut by `{hit}`", hit
+        if label is Label.OUT:
+            hit = _first(premises, labels, Label.OUT)
+            return f"premise `{hit}` is out", hit
+        if label is Label.UNDECIDED:
+            hit = _first(premises + attackers, labels, Label.UNDECIDED)
+            return f"it depends on `{hit}`, which is undecided", hit
+        undercut = " and every undercutter is out" if attackers else ""
+        return f"all its premises are in{undercut}", None
+    supports = sorted(u for u, kind in incoming if kind != ATTACK)
+    rivals = sorted(
+        (k, p)
+        for k, issue in argmap.issues.items()
+        if node in issue.positions
+        for p in issue.positions
+        if p != node
+    )
+    if label is Label.OUT:
+        if node in evaluation.rejected:
+            return "it is rejected", None
+        if hit := _first(attackers, labels, Label.IN):
+            return f"attacked by `{hit}`", hit
+        for issue, rival in rivals:
+            if labels[rival] is Label.IN:
+                return f"`{rival}`, a rival position in issue `{issue}`, is in", rival
+        if any(labels[i] is Label.IN for i in supports):
+            issue = rivals[0][0]
+            return (
+                f"no position of issue `{issue}` has a strictly heavier argument than its rivals",
+                None,
+            )
+        if not supports:
+            return "it is not assumed and no inference concludes it", None
+        out = supports[0]
+        return f"no inference for it is in (`{out}` is {labels[out]})", out
+    if label is Label.IN:
+        if node in evaluation.assumed:
+            return "it is assumed and " + (
+                "every attacker is out" if attackers else "unattacked"
+            ), None
+        best = next(i for i in supports if labels[i] is Label.IN)
+        return f"inference `{best}` concludes it", best
+    for group in (attackers, supports, [p for _, p in rivals]):
+        if hit := _first(group, labels, Label.UNDECIDED):
+            what = "attacked by" if group is attackers else "it depends on"
+            return f"{what} `{hit}`, which is undecided", hit
+    return "nothing settles it", None
+
+
+def _first(nodes: list[str], labels: dict[str, Label], label: Label) -> str | None:
+    return next((n for n in nodes if labels[n] is label), None)
+
+
+def report(
+    argmap: ArgumentMap, graph: nx.MultiDiGraph, evaluation: Evaluation
+) -> list[dict[str, str]]:
+    """One row per claim, main conclusions first, then the map's order: plain data to print.
+
+    >>> m = ArgumentMap.model_validate({"claims": {"a": {"text": "A"}, "b": {"text": "B"}},
+    ...     "inferences": {"i": {"premises": ["a"], "conclusion": "b"}}})
+    >>> from argmap.graph import build
+    >>> [(row["id"], row["label"]) for row in report(m, build(m), evaluate(m))]
+    [('b', 'in'), ('a', 'in')]
+    """
+    roles = dict(graph.nodes(data="role"))
+    order = list(evaluation.main) + [c for c in argmap.claims if c not in evaluation.main]
+    return [
+        {
+            "id": c,
+            "label": str(evaluation.labels[c]),
+            "role": str(roles[c]),
+            "text": argmap.text_of(c),
+        }
+        for c in order
+    ]
+
+
+def table(rows: list[dict[str, str]], width: int = 100) -> str:
+    """The rows of :func:`report` as an aligned text table."""
+    wide = max((len(r["id"]) for r in rows), default=2)
+    lines = [f"{'label':<10} {'id':<{wide}}  {'role':<23} text"]
+    for r in rows:
+        line = f"{r['label']:<10} {r['id']:<{wide}}  {r['role']:<23} {r['text']}"
+        lines.append(line if len(line) <= width else line[: width - 1] + "…")
+    return "\n".join(lines)
