@@ -210,3 +210,10 @@ def test_flagship_map_answers_follow_the_critics(verdict: str) -> None:
     main_labels = {evaluation.labels[c] for c in evaluation.main}
     # Accepting the objections defeats every main conclusion; rejecting them lets all stand.
     assert main_labels == ({OUT} if verdict == "accept" else {IN})
+
+
+def test_benchmark_runs_at_a_tiny_size() -> None:
+    from tests.benchmarks.bench_evaluate import run
+
+    lines = run([200])
+    assert lines[1].startswith("random 200") and len(lines[1].split()) >= 7

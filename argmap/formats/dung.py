@@ -18,6 +18,7 @@ with ``model_construct``: the reader has already checked every id and reference 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from argmap.diagnostics import Diagnostic, Pointer, diagnostic
 from argmap.model import SLUG_RE, ArgumentMap, Attack, Claim, Origin, Position
@@ -58,18 +59,27 @@ def read(text: str, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
     arguments, attacks, diags = parse(text, path)
     if diags:
         return None, diags
-    positions: dict[Pointer, tuple[Position, Position]] = {}
-    claims: dict[str, Claim] = {}
-    for ident, line in arguments.items():
-        claims[ident] = Claim.model_construct(text=ident, tags=[])
-        positions[("claims", ident)] = ((line, 1), (line, 1))
-    edges = []
-    for k, (u, v, line) in enumerate(attacks):
-        edges.append(Attack.model_construct(from_=u, to=v, note=None))
+    argmap = framework(arguments, [(u, v) for u, v, _ in attacks])
+    positions: dict[Pointer, tuple[Position, Position]] = {
+        ("claims", ident): ((line, 1), (line, 1)) for ident, line in arguments.items()
+    }
+    for k, (_, _, line) in enumerate(attacks):
         positions[("attacks", k)] = ((line, 1), (line, 1))
-    argmap = ArgumentMap.model_construct(claims=claims, attacks=edges)
     argmap._origin = Origin(path=path, text=text, format=flavour, positions=positions)
     return argmap, []
+
+
+def framework(arguments: Iterable[str], attacks: Iterable[tuple[str, str]]) -> ArgumentMap:
+    """The map of a framework given as trusted lists: every name a valid id, every attack
+    between declared arguments. Built with ``model_construct``, which skips validation.
+
+    >>> m = framework(["a", "b"], [("a", "b")])
+    >>> m.claims["b"].text, m.attacks[0].from_
+    ('b', 'a')
+    """
+    claims = {name: Claim.model_construct(text=name, tags=[]) for name in arguments}
+    edges = [Attack.model_construct(from_=u, to=v, note=None) for u, v in attacks]
+    return ArgumentMap.model_construct(claims=claims, attacks=edges)
 
 
 #: The arguments (name -> line), the attacks (attacker, target, line) and the problems.
