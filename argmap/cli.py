@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -18,6 +19,8 @@ from argmap.diagnostics import Diagnostic, Severity, format_json, format_text, s
 MAP_SUFFIXES = (".yaml", ".yml", ".json")
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _version_text() -> str:
@@ -79,16 +82,21 @@ def read_and_check(path: Path) -> list[Diagnostic]:
     return diags
 
 
+def format_option(what: str) -> Callable[[F], F]:
+    """The `--format text|json` option every reporting command shares."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help=f"How to print {what}.",
+    )
+
+
 @main.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="How to print the diagnostics.",
-)
+@format_option("the diagnostics")
 @click.option("--strict", is_flag=True, help="Warnings fail the check too.")
 def check_command(files: tuple[str, ...], fmt: str, strict: bool) -> None:
     """Check maps (files, or folders of .yaml/.yml/.json maps) and report every problem."""
@@ -110,14 +118,7 @@ def check_command(files: tuple[str, ...], fmt: str, strict: bool) -> None:
 @click.option("--accept", multiple=True, metavar="ID", help="Assume this claim (repeatable).")
 @click.option("--reject", multiple=True, metavar="ID", help="Reject this claim (repeatable).")
 @click.option("--explain", "why", multiple=True, metavar="ID", help="Say why ID has its label.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="How to print the labels.",
-)
+@format_option("the labels")
 def evaluate_command(
     file: str, accept: tuple[str, ...], reject: tuple[str, ...], why: tuple[str, ...], fmt: str
 ) -> None:
