@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap.diagnostics import Diagnostic, Severity, has_errors, sort_key
+from argmap.evaluate import Evaluation, Label, evaluate
 from argmap.model import ArgumentMap, Attack, Claim, Inference, Issue, Quote, Source, Voice
 from argmap.read import MapError, gc_paused, locate, read_path
 
@@ -31,8 +32,10 @@ __all__ = [
     "Attack",
     "Claim",
     "Diagnostic",
+    "Evaluation",
     "Inference",
     "Issue",
+    "Label",
     "MapError",
     "Quote",
     "Severity",
@@ -40,6 +43,7 @@ __all__ = [
     "Voice",
     "check",
     "convert",
+    "evaluate",
     "load",
     "render",
 ]

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 MAP_SUFFIXES = (".yaml", ".yml", ".json", ".argdown", ".ad", ".kialo")
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _version_text() -> str:
@@ -99,16 +101,21 @@ def read_and_check(path: Path) -> list[Diagnostic]:
     return diags
 
 
+def format_option(what: str) -> Callable[[F], F]:
+    """The `--format text|json` option every reporting command shares."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help=f"How to print {what}.",
+    )
+
+
 @main.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="How to print the diagnostics.",
-)
+@format_option("the diagnostics")
 @click.option("--strict", is_flag=True, help="Warnings fail the check too.")
 def check_command(files: tuple[str, ...], fmt: str, strict: bool) -> None:
     """Check maps (files, or folders of .yaml/.yml/.json maps) and report every problem."""
@@ -314,6 +321,50 @@ def schema_command() -> None:
     from argmap.schema import schema_text
 
     click.echo(schema_text(), nl=False)
+
+
+@main.command("evaluate")
+@click.argument("file", type=click.Path())
+@click.option("--accept", multiple=True, metavar="ID", help="Assume this claim (repeatable).")
+@click.option("--reject", multiple=True, metavar="ID", help="Reject this claim (repeatable).")
+@click.option("--explain", "why", multiple=True, metavar="ID", help="Say why ID has its label.")
+@format_option("the labels")
+def evaluate_command(
+    file: str, accept: tuple[str, ...], reject: tuple[str, ...], why: tuple[str, ...], fmt: str
+) -> None:
+    """Label every claim of a map in, out or undecided: which claims stand."""
+    import json
+
+    from argmap.checks import references
+    from argmap.diagnostics import has_errors
+    from argmap.evaluate import evaluate_graph, explain, report, table, unknown_ids
+    from argmap.graph import build
+    from argmap.read import locate, read_path
+
+    argmap, diags = read_path(file)
+    if argmap is not None and not has_errors(diags):
+        diags += locate(references(argmap), argmap.origin) if argmap.origin else references(argmap)
+    if argmap is None or has_errors(diags):
+        click.echo(format_text(diags, colour=colour_wanted()), err=True)
+        sys.exit(exit_status(diags) or EXIT_PROBLEMS)
+    usage = unknown_ids(argmap, accept, reject, why)
+    if usage:
+        click.echo(format_text(usage), err=True)
+        sys.exit(EXIT_USAGE)
+    if diags:
+        click.echo(format_text(diags, colour=colour_wanted()), err=True)
+    graph = build(argmap)
+    evaluation = evaluate_graph(argmap, graph, accept, reject)
+    rows = report(argmap, graph, evaluation)
+    reasons = {ident: explain(argmap, graph, evaluation, ident) for ident in why}
+    if fmt == "json":
+        inferences = {i: str(evaluation.labels[i]) for i in argmap.inferences}
+        data = {"claims": rows, "inferences": inferences, "explanations": reasons}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(table(rows))
+        for ident, reason in reasons.items():
+            click.echo(f"\n{ident}: {reason}")
 
 
 def run() -> None:

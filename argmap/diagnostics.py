@@ -35,7 +35,8 @@ class Code:
 E, W = Severity.ERROR, Severity.WARNING
 
 #: Every code argmap can emit. AM0xx: the file; AM1xx: the format; AM2xx: reasoning
-#: errors; AM3xx: warnings about the map's shape; AM6xx: foreign formats.
+#: errors; AM3xx: warnings about the map's shape; AM4xx: drawing; AM5xx: evaluation and
+#: the formats it reads; AM6xx: foreign formats.
 CODES: dict[str, Code] = {
     c.code: c
     for c in [
@@ -78,6 +79,14 @@ CODES: dict[str, Code] = {
         Code("AM405", E, "the drawing cannot be written"),
         Code("AM406", W, "a source's url is not an http(s) address"),
         Code("AM407", E, "the engine cannot draw this format"),
+        Code("AM501", E, "a claim to accept, reject or explain does not exist"),
+        Code("AM502", E, "a claim is both accepted and rejected"),
+        Code("AM510", E, "the file is not a Carneades argument graph"),
+        Code("AM511", E, "a Carneades element has the wrong shape"),
+        Code("AM512", E, "two Carneades ids become the same argmap id"),
+        Code("AM513", W, "a Carneades feature that argmap does not evaluate"),
+        Code("AM520", E, "a line of an abstract framework cannot be read"),
+        Code("AM521", E, "an attack names an argument the framework does not declare"),
         Code("AM611", E, "Argdown syntax error"),
         Code("AM612", W, "Argdown data or setting that argmap does not keep"),
         Code("AM613", W, "Argdown statement or argument defined oddly"),

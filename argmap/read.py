@@ -104,9 +104,9 @@ def read_text(
     origin = Origin(path=name, text=text, format=form.name)
     limits = Limits.from_env()
     with gc_paused():
-        data, diags = _parse_fast(origin)
+        data, diags = parse_fast(origin)
         if data is UNSURE:
-            data, diags, _ = _parse_located(origin, limits.max_nodes)
+            data, diags, _ = parse_located(origin, limits.max_nodes)
         if data is None and diags:
             return None, locate(diags, origin)
         too_large = oversized(data, limits) if len(text) > limits.max_text else []
@@ -139,7 +139,7 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-#: What :func:`_parse_fast` returns when it cannot tell what is wrong: parse with positions.
+#: What :func:`parse_fast` returns when it cannot tell what is wrong: parse with positions.
 UNSURE = object()
 
 
@@ -154,7 +154,7 @@ class _Duplicate(Exception):
     pass
 
 
-def _parse_fast(origin: Origin) -> tuple[Any, list[Diagnostic]]:
+def parse_fast(origin: Origin) -> tuple[Any, list[Diagnostic]]:
     """Parse without positions, or return :data:`UNSURE` for the located parser to explain."""
     if origin.format == "json":
         try:
@@ -191,7 +191,7 @@ def _parse_fast(origin: Origin) -> tuple[Any, list[Diagnostic]]:
         return UNSURE, []
 
 
-_PLAIN: list[tuple[re.Pattern[str], Callable[[str], Any]]] = [
+PLAIN_SCALARS: list[tuple[re.Pattern[str], Callable[[str], Any]]] = [
     (re.compile(r"^(?:~|null|Null|NULL|)$"), lambda v: None),
     (re.compile(r"^(?:true|True|TRUE)$"), lambda v: True),
     (re.compile(r"^(?:false|False|FALSE)$"), lambda v: False),
@@ -210,7 +210,7 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
     value: str = event.value
     if not event.implicit[0] or (value and value[0] not in _PLAIN_START):
         return value
-    for pattern, convert in _PLAIN:
+    for pattern, convert in PLAIN_SCALARS:
         if pattern.match(value):
             return convert(value)
     return value
@@ -358,8 +358,15 @@ def _events(text: str, max_nodes: int) -> tuple[Any, Positions, list[Diagnostic]
 _LOADER = yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader
 
 
-def _parse_located(origin: Origin, max_nodes: int) -> tuple[Any, list[Diagnostic], Positions]:
-    """Parse with positions: the data (None on a syntax error), diagnostics and positions."""
+def parse_located(
+    origin: Origin, max_nodes: int | None = None
+) -> tuple[Any, list[Diagnostic], Positions]:
+    """Parse with positions: the data (None on a syntax error), diagnostics and positions.
+
+    `max_nodes` bounds the nodes once aliases are expanded (default: the limit in force).
+    """
+    if max_nodes is None:
+        max_nodes = Limits.from_env().max_nodes
     try:
         data, positions, diags = _events(origin.text, max_nodes)
     except yaml.MarkedYAMLError as err:
@@ -457,7 +464,7 @@ def positions_of(origin: Origin, pointers: list[Pointer] | None = None) -> Posit
             found.update(element)
         else:
             return found
-    return _parse_located(origin, Limits.from_env().max_nodes)[2]
+    return parse_located(origin, Limits.from_env().max_nodes)[2]
 
 
 #: Up to this many diagnostics are located by parsing only their elements.

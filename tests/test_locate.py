@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from argmap.model import Origin
-from argmap.read import _element_positions, _parse_located
+from argmap.read import _element_positions, parse_located
 from tests.conftest import MAPS
 from tests.test_diagnostics import CASES
 
@@ -17,7 +17,7 @@ TEXTS = [text for text, _, _ in CASES.values()] + [
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_targeted_positions_equal_full_parse(text: str) -> None:
-    full = _parse_located(Origin(path="m.yaml", text=text), 10_000)[2]
+    full = parse_located(Origin(path="m.yaml", text=text), 10_000)[2]
     for pointer in [p for p in full if len(p) >= 2]:
         element = _element_positions(text, pointer)
         if element is None:
@@ -28,7 +28,7 @@ def test_targeted_positions_equal_full_parse(text: str) -> None:
 
 def test_block_style_maps_are_located_without_a_full_parse() -> None:
     text = (MAPS / "runway-letter.yaml").read_text(encoding="utf-8")
-    full = _parse_located(Origin(path="m.yaml", text=text), 10_000)[2]
+    full = parse_located(Origin(path="m.yaml", text=text), 10_000)[2]
     elements = [p for p in full if len(p) == 2 and p[0] in ("claims", "inferences", "attacks")]
     assert elements
     assert all(_element_positions(text, p) is not None for p in elements)

@@ -23,7 +23,7 @@ from typing import Any
 from argmap.diagnostics import Diagnostic, Pointer, diagnostic
 from argmap.formats.argdown import new_id, slug
 from argmap.model import ArgumentMap, Origin, Position
-from argmap.read import _parse_fast
+from argmap.read import parse_fast
 
 Positions = dict[Pointer, tuple[Position, Position]]
 
@@ -72,7 +72,7 @@ def read(text: str, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
         line, column = at.get(ident or "", (1, 1))
         return diagnostic(code, message, hint=hint, file=path, line=line, column=column)
 
-    data, diags = _parse_fast(Origin(path, text, "json"))
+    data, diags = parse_fast(Origin(path, text, "json"))
     if data is None:
         return None, diags
     if not (isinstance(data, dict) and isinstance(data.get("nodes"), list)):

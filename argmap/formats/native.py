@@ -8,7 +8,7 @@ import yaml
 
 from argmap.diagnostics import Diagnostic
 from argmap.model import ArgumentMap, dump
-from argmap.read import _PLAIN
+from argmap.read import PLAIN_SCALARS
 
 
 class _Dumper(yaml.SafeDumper):
@@ -17,7 +17,7 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _string(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "'" if any(pattern.match(value) for pattern, _ in _PLAIN) else None
+    style = "'" if any(pattern.match(value) for pattern, _ in PLAIN_SCALARS) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

@@ -1,0 +1,172 @@
+"""Benchmark: grounded labels of abstract frameworks, argmap against formal-argumentation.
+
+Run: ``.venv/bin/python -m tests.benchmarks.bench_evaluate`` (``--sizes 1000 10000``).
+The peer column needs ``pip install formal-argumentation`` (the PyPI package whose module is
+``argumentation``); without it the column says so and the ratio is left out. PyArg
+(``python-argumentation``) takes seconds already at 1,000 arguments, so it runs at 1,000 only,
+and only when installed.
+
+For each random framework (N arguments, 3N attacks, seeded) and each ICCMA file in
+``../shared/corpora/dung/large/``, it prints, in seconds (best of three):
+
+- ``whole``: from the lists of arguments and attacks in memory to the labels: the map
+  (:func:`argmap.formats.dung.framework`), the graph (:func:`argmap.graph.build`) and the
+  labelling; for the peer, its framework and its grounded extension;
+- ``label``: the labelling alone, from the built graph (argmap) or framework (peer);
+- ``file``: argmap from the file's text to the labels (read, build, label).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import random
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from argmap.evaluate import evaluate_graph
+from argmap.formats.dung import framework
+from argmap.graph import build
+from argmap.read import read_path
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "dung" / "large"
+
+Framework = tuple[list[str], list[tuple[str, str]]]
+
+
+def random_framework(size: int, per_argument: int = 3, seed: int = 1) -> Framework:
+    """`size` arguments, each attacking `per_argument` others chosen at random."""
+    rng = random.Random(seed)
+    arguments = [str(i) for i in range(1, size + 1)]
+    attacks = [(a, rng.choice(arguments)) for a in arguments for _ in range(per_argument)]
+    return arguments, attacks
+
+
+def iccma_text(arguments: list[str], attacks: list[tuple[str, str]]) -> str:
+    return f"p af {len(arguments)}\n" + "".join(f"{u} {v}\n" for u, v in attacks)
+
+
+def best_of(run: Callable[[], Any], repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def argmap_times(fw: Framework, path: Path) -> tuple[float, float, float]:
+    arguments, attacks = fw
+    m = framework(arguments, attacks)
+    graph = build(m)
+
+    def whole() -> None:
+        built = framework(arguments, attacks)
+        evaluate_graph(built, build(built))
+
+    def from_file() -> None:
+        argmap, _ = read_path(path)
+        assert argmap is not None
+        evaluate_graph(argmap, build(argmap))
+
+    return best_of(whole), best_of(lambda: evaluate_graph(m, graph)), best_of(from_file)
+
+
+def peer_times(fw: Framework) -> tuple[float, float] | None:
+    try:
+        from argumentation.core.dung import ArgumentationFramework, grounded_extension
+    except ImportError:
+        return None
+    arguments, attacks = fw
+    af = ArgumentationFramework(frozenset(arguments), frozenset(attacks))
+    whole = best_of(
+        lambda: grounded_extension(ArgumentationFramework(frozenset(arguments), frozenset(attacks)))
+    )
+    return whole, best_of(lambda: grounded_extension(af))
+
+
+def pyarg_time(fw: Framework) -> float | None:
+    try:
+        from py_arg.abstract_argumentation_classes.abstract_argumentation_framework import (
+            AbstractArgumentationFramework,
+        )
+        from py_arg.abstract_argumentation_classes.argument import Argument
+        from py_arg.abstract_argumentation_classes.defeat import Defeat
+        from py_arg.algorithms.semantics.get_grounded_extension import (
+            get_grounded_extension,
+        )
+    except ImportError:
+        return None
+    arguments, attacks = fw
+
+    def run() -> None:
+        args = {a: Argument(a) for a in arguments}
+        defeats = [Defeat(args[u], args[v]) for u, v in attacks]
+        get_grounded_extension(AbstractArgumentationFramework("af", list(args.values()), defeats))
+
+    return best_of(run, repeat=1)
+
+
+def row(name: str, fw: Framework, path: Path) -> str:
+    whole, label, from_file = argmap_times(fw, path)
+    peer = peer_times(fw)
+    if peer is None:
+        versus = "formal-argumentation not installed: pip install formal-argumentation"
+    else:
+        versus = f"{peer[0]:7.3f} {peer[1]:7.3f}   x{peer[0] / whole:5.2f} x{peer[1] / label:5.2f}"
+    return (
+        f"{name:<24} {len(fw[0]):>7} {len(fw[1]):>7}   "
+        f"{whole:7.3f} {label:7.3f} {from_file:7.3f}   {versus}"
+    )
+
+
+def run(sizes: list[int]) -> list[str]:
+    """Print and return one line per framework."""
+    lines = [
+        "framework                   args attacks     argmap: whole   label    file"
+        "   peer: whole   label   speed-up: whole  label",
+    ]
+    print(lines[0])
+    with tempfile.TemporaryDirectory() as folder:
+        cases: list[tuple[str, Framework, Path]] = []
+        for size in sizes:
+            fw = random_framework(size)
+            path = Path(folder) / f"random-{size}.af"
+            path.write_text(iccma_text(*fw), encoding="utf-8")
+            cases.append((f"random {size:,}", fw, path))
+        for path in sorted(SHARED.glob("*.af")) if SHARED.exists() else []:
+            argmap, _ = read_path(path)
+            assert argmap is not None
+            fw = (list(argmap.claims), [(a.from_, a.to) for a in argmap.attacks])
+            cases.append((path.stem[:24], fw, path))
+        for name, fw, path in cases:
+            lines.append(row(name, fw, path))
+            print(lines[-1], flush=True)
+    small = [s for s in sizes if s <= 1000]
+    if small:
+        fw = random_framework(small[-1])
+        seconds = pyarg_time(fw)
+        note = (
+            "not installed (pip install python-argumentation)"
+            if seconds is None
+            else f"{seconds:.3f} s"
+        )
+        lines.append(f"PyArg (python-argumentation) at {small[-1]:,} arguments: {note}")
+        print(lines[-1])
+    if not SHARED.exists():
+        print(f"(skipped the ICCMA files: {SHARED} is absent)")
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    run(parser.parse_args().sizes)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,219 @@
+"""Evaluation: the labelling rules on the smallest maps, explanations, and `argmap evaluate`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+import argmap
+from argmap.cli import main
+from argmap.evaluate import Label, evaluate, explain, unknown_ids
+from argmap.graph import build
+from tests.conftest import MAPS
+
+IN, OUT, UNDECIDED = Label.IN, Label.OUT, Label.UNDECIDED
+
+
+def labels(data: dict[str, Any], **overrides: list[str]) -> dict[str, Label]:
+    m = argmap.ArgumentMap.model_validate(data)
+    return evaluate(m, **overrides).labels
+
+
+def claims(*ids: str, **status: str) -> dict[str, Any]:
+    return {c: {"text": c.upper(), **({"status": status[c]} if c in status else {})} for c in ids}
+
+
+def test_premise_in_makes_conclusion_in() -> None:
+    got = labels(
+        {"claims": claims("a", "b"), "inferences": {"i": {"premises": ["a"], "conclusion": "b"}}}
+    )
+    assert (got["a"], got["i"], got["b"]) == (IN, IN, IN)
+
+
+def test_rebuttal_from_assumed_claim_defeats() -> None:
+    got = labels({"claims": claims("a", "b"), "attacks": [{"from": "b", "to": "a"}]})
+    assert (got["a"], got["b"]) == (OUT, IN)
+
+
+def test_reinstatement() -> None:
+    got = labels(
+        {
+            "claims": claims("a", "b", "c"),
+            "attacks": [{"from": "b", "to": "a"}, {"from": "c", "to": "b"}],
+        }
+    )
+    assert (got["a"], got["b"], got["c"]) == (IN, OUT, IN)
+
+
+def test_cycle_is_undecided_and_so_is_what_it_touches() -> None:
+    got = labels(
+        {
+            "claims": claims("a", "b", "c"),
+            "attacks": [
+                {"from": "a", "to": "b"},
+                {"from": "b", "to": "a"},
+                {"from": "b", "to": "c"},
+            ],
+        }
+    )
+    assert set(got.values()) == {UNDECIDED}
+
+
+def test_undercut_makes_inference_and_conclusion_out() -> None:
+    got = labels(
+        {
+            "claims": claims("a", "b", "u"),
+            "inferences": {"i": {"premises": ["a"], "conclusion": "b"}},
+            "attacks": [{"from": "u", "to": "i"}],
+        }
+    )
+    assert (got["i"], got["b"], got["a"]) == (OUT, OUT, IN)
+
+
+def test_status_and_overrides() -> None:
+    data = {"claims": claims("a", "b", "c", a="rejected", b="open", c="accepted")}
+    got = labels(data)
+    assert (got["a"], got["b"], got["c"]) == (OUT, OUT, IN)
+    got = labels(data, accept=["a", "b"], reject=["c"])
+    assert (got["a"], got["b"], got["c"]) == (IN, IN, OUT)
+
+
+def test_concluded_claim_is_not_assumed_by_default() -> None:
+    data = {
+        "claims": claims("a", "b"),
+        "inferences": {"i": {"premises": ["a"], "conclusion": "b"}},
+    }
+    assert labels(data, reject=["a"])["b"] is OUT
+
+
+def _issue(wa: float, wb: float) -> dict[str, Any]:
+    return {
+        "claims": claims("p", "q", "x", "y"),
+        "inferences": {
+            "i": {"premises": ["x"], "conclusion": "p", "weight": wa},
+            "j": {"premises": ["y"], "conclusion": "q", "weight": wb},
+        },
+        "issues": {"k": {"positions": ["p", "q"]}},
+    }
+
+
+def test_heavier_position_wins_an_issue() -> None:
+    got = labels(_issue(0.7, 0.4))
+    assert (got["p"], got["q"]) == (IN, OUT)
+
+
+def test_tie_leaves_every_position_out_as_in_carneades() -> None:
+    got = labels(_issue(0.5, 0.5))
+    assert (got["p"], got["q"]) == (OUT, OUT)
+
+
+def test_assumed_position_beats_its_rivals() -> None:
+    got = labels(_issue(0.5, 0.9), accept=["p"])
+    assert (got["p"], got["q"]) == (IN, OUT)
+
+
+def test_explain_follows_the_chain() -> None:
+    m = argmap.ArgumentMap.model_validate(
+        {
+            "claims": claims("a", "b", "c"),
+            "inferences": {"i": {"premises": ["a"], "conclusion": "b"}},
+            "attacks": [{"from": "c", "to": "a"}],
+        }
+    )
+    text = explain(m, build(m), evaluate(m), "b")
+    assert text.startswith("out: no inference for it is in (`i` is out)")
+    assert "premise `a` is out" in text and "attacked by `c`, which is in" in text
+
+
+def test_explain_names_a_circle() -> None:
+    m = argmap.ArgumentMap.model_validate(
+        {
+            "claims": claims("a", "b"),
+            "attacks": [{"from": "a", "to": "b"}, {"from": "b", "to": "a"}],
+        }
+    )
+    assert explain(m, build(m), evaluate(m), "a").endswith("(and so round in a circle)")
+
+
+def run(*args: str) -> Any:
+    return CliRunner().invoke(main, list(args))
+
+
+def test_cli_text_lists_main_conclusions_first(write_map: Callable[..., Path]) -> None:
+    path = write_map(
+        """
+        claims:
+          a: {text: A}
+          b: {text: B}
+        inferences:
+          i: {premises: [a], conclusion: b}
+        """
+    )
+    result = run("evaluate", str(path))
+    assert result.exit_code == 0, result.output
+    rows = result.output.splitlines()
+    assert rows[1].split()[:3] == ["in", "b", "main"]
+    assert rows[2].split()[:2] == ["in", "a"]
+
+
+def test_cli_json_and_explain(write_map: Callable[..., Path]) -> None:
+    path = write_map("claims:\n  a: {text: A}\n  b: {text: B}\nattacks:\n  - {from: a, to: b}\n")
+    result = run("evaluate", str(path), "--format", "json", "--explain", "b", "--reject", "a")
+    data = json.loads(result.output)
+    assert {r["id"]: r["label"] for r in data["claims"]} == {"a": "out", "b": "in"}
+    assert data["explanations"]["b"] == "in: it is assumed and every attacker is out"
+
+
+def test_am501_unknown_claim_on_the_command_line(write_map: Callable[..., Path]) -> None:
+    path = write_map("claims:\n  a: {text: A}\n")
+    result = run("evaluate", str(path), "--accept", "b")
+    assert result.exit_code == 2
+    assert "AM501" in result.output and "no claim `b` to accept" in result.output
+    diags = unknown_ids(argmap.load(path), accept=["b"])
+    assert [(d.code, d.line, d.column) for d in diags] == [("AM501", 0, 0)]
+
+
+def test_am502_accepted_and_rejected(write_map: Callable[..., Path]) -> None:
+    path = write_map("claims:\n  a: {text: A}\n")
+    result = run("evaluate", str(path), "--accept", "a", "--reject", "a")
+    assert result.exit_code == 2 and "AM502" in result.output
+    diags = unknown_ids(argmap.load(path), accept=["a"], reject=["a"])
+    assert [(d.code, d.line, d.column) for d in diags] == [("AM502", 0, 0)]
+
+
+def test_cli_bad_map_exits_1_with_location(write_map: Callable[..., Path]) -> None:
+    path = write_map("claims:\n  a: {text: A}\nattacks:\n  - {from: zz, to: a}\n")
+    result = run("evaluate", str(path))
+    assert result.exit_code == 1
+    assert f"{path}:4:" in result.output and "AM106" in result.output
+
+
+CRITICS = ("analyst", "journalist")
+
+
+def critics(m: argmap.ArgumentMap) -> list[str]:
+    """The claims by the analyst or the journalist that attack something in the letter."""
+    return sorted({a.from_ for a in m.attacks if m.claims[a.from_].by in CRITICS})
+
+
+@pytest.mark.parametrize("verdict", ["accept", "reject"])
+def test_flagship_map_answers_follow_the_critics(verdict: str) -> None:
+    m = argmap.load(MAPS / "runway-letter.yaml")
+    ids = critics(m)
+    assert ids, "the flagship map has critics' objections"
+    evaluation = evaluate(m, **{verdict: ids})
+    main_labels = {evaluation.labels[c] for c in evaluation.main}
+    # Accepting the objections defeats every main conclusion; rejecting them lets all stand.
+    assert main_labels == ({OUT} if verdict == "accept" else {IN})
+
+
+def test_benchmark_runs_at_a_tiny_size() -> None:
+    from tests.benchmarks.bench_evaluate import run
+
+    lines = run([200])
+    assert lines[1].startswith("random 200") and len(lines[1].split()) >= 7
