@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import gc
 import json
+import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -57,12 +58,15 @@ def read_path(
     limit = Limits.from_env().max_bytes
     try:
         with open(path, "rb") as handle:
-            raw = handle.read(limit + 1)
+            # A regular file's size is known before reading; a pipe's only by reading it.
+            size = os.fstat(handle.fileno()).st_size
+            raw = handle.read(limit + 1) if size <= limit else b""
+            size = max(size, len(raw))
     except OSError as err:
         reason = err.strerror or str(err)
         hint = "check the path and its permissions"
         return None, [diagnostic("AM001", f"cannot read the file: {reason}", hint=hint, file=name)]
-    if len(raw) > limit:
+    if size > limit:
         message = f"the file is larger than the limit of {limit:,} bytes"
         hint = "split the map, or raise the limit with ARGMAP_MAX_BYTES"
         return None, [diagnostic("AM007", message, hint=hint, file=name, line=1, column=1)]
@@ -139,6 +143,8 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+_ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s\[\]{},]")
+
 #: What :func:`parse_fast` returns when it cannot tell what is wrong: parse with positions.
 UNSURE = object()
 
@@ -183,6 +189,10 @@ def parse_fast(origin: Origin) -> tuple[Any, list[Diagnostic]]:
                     column=1,
                 )
             ]
+    if _ANCHOR.search(origin.text):
+        # Aliases can multiply a document; only the located parser counts their expansion
+        # against the limit (yaml-rs has fixed limits of its own).
+        return UNSURE, []
     import yaml_rs
 
     try:
@@ -555,23 +565,25 @@ def locate(diags: list[Diagnostic], origin: Origin) -> list[Diagnostic]:
 
 def oversized(data: Any, limits: Limits) -> list[Diagnostic]:
     """Diagnostics for a map past the limits on elements and on the length of one text."""
-    diags = []
     if isinstance(data, dict):
         count = sum(
-            len(data.get(k) or ())
+            len(data[k])
             for k in ("claims", "inferences", "attacks")
             if isinstance(data.get(k), dict | list)
         )
         if count > limits.max_elements:
-            diags.append(
+            # Placed at the top of the file: locating it would mean parsing all of it again.
+            return [
                 diagnostic(
                     "AM008",
                     f"the map has {count:,} claims, inferences and attacks, more than the "
                     f"limit of {limits.max_elements:,}",
-                    ("claims",),
-                    "split the map, or raise the limit with ARGMAP_MAX_ELEMENTS",
+                    hint="split the map, or raise the limit with ARGMAP_MAX_ELEMENTS",
+                    line=1,
+                    column=1,
                 )
-            )
+            ]
+    diags = []
     stack: list[tuple[Pointer, Any]] = [((), data)]
     while stack:
         pointer, node = stack.pop()

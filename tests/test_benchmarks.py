@@ -8,3 +8,16 @@ from tests.benchmarks import bench_check
 def test_bench_check_runs_small() -> None:
     (row,) = bench_check.main(["--sizes", "50", "--repeat", "1"])
     assert row["claims"] == 50 and row["check clean"] > 0 and row["yaml-rs"] > 0
+
+
+def test_bombs_are_answered_with_diagnostics() -> None:
+    from tests.benchmarks import bombs
+
+    # Tiny bombs, with limits lowered so that each limit is still what stops them.
+    answers = {name: code for name, code, _, _ in bombs.main(["--scale", "0.01"], env=True)}
+    assert answers["billion laughs"] in ("AM006", "AM004")
+    assert answers["100 MB file"] == "AM007"
+    assert answers["a million claims"] == "AM008"
+    assert answers["10 MB claim text"] == "AM108"
+    assert answers["YAML 10,000 deep"].startswith("AM")  # at this size a wrong type (AM102)
+    assert answers["JSON 10,000 deep"].startswith("AM")
