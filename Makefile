@@ -19,12 +19,12 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@
 
+# The drawings of maps/ and their options are listed once, in maps/render.py (tests compare them).
 maps: setup
 	$(ARGMAP) check maps/
-	$(ARGMAP) render maps/
-	$(ARGMAP) render maps/runway-letter.yaml --lang pt -o maps/runway-letter.pt.svg
+	$(PY) maps/render.py
 
 test: setup
-	$(PY) -m ruff check argmap tests
+	$(PY) -m ruff check argmap tests maps
 	$(PY) -m mypy
 	$(PY) -m pytest

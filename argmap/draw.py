@@ -78,14 +78,17 @@ THEMES: dict[str, Theme] = {
         "voices": ["#ffffff", "#e8e8e8", "#d0d0d0", "#f4f4f4", "#dcdcdc", "#c4c4c4"],
         "junction": {"color": "black", "fillcolor": "white", "fontcolor": "black"},
         "support": {"color": "black"},
-        "attack": {"color": "#555555", "penwidth": "1.8"},
-        "undercut": {"color": "#555555", "penwidth": "1.8", "style": "dashed"},
+        "attack": {"color": "#555555"},
+        "undercut": {"color": "#555555", "style": "dashed"},
         "issue": {"color": "#777777"},
     },
 }
 
 #: Arrowheads tell support from attack without colour: an arrow supports, a bar attacks.
 _ARROW = {"support": "normal", "attack": "tee", "undercut": "tee"}
+
+#: The Graphviz group of the spine (see :func:`spine`): its edges are kept short and straight.
+SPINE = "spine"
 
 _COLOUR = re.compile(r"^(#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?|[a-z]+[0-9]*)$")
 
@@ -269,12 +272,15 @@ def dot(argmap: ArgumentMap, graph: nx.DiGraph, style: Style | None = None) -> s
         for ident, source in argmap.sources.items()
         if (url := safe_url(source.url)) is not None
     }
+    straight = spine(graph)
     for node, data in graph.nodes(data=True):
         attrs = (
             claim_attrs(argmap, node, data["role"], lang, style, fills, links)
             if data["kind"] == CLAIM
             else junction_attrs(argmap, node, style.width, theme)
         )
+        if node in straight:
+            attrs["group"] = SPINE
         lines.append(f"\t{quoted(node)} [{attributes(attrs)}]")
     for u, v, data in graph.edges(data=True):
         lines.append(f"\t{quoted(u)} -> {quoted(v)} [{attributes(edge_attrs(data, theme))}]")
@@ -295,6 +301,32 @@ def dot(argmap: ArgumentMap, graph: nx.DiGraph, style: Style | None = None) -> s
             lines.append(f"\t{quoted(a)} -> {quoted(b)} [{attributes(attrs)}]")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def spine(graph: nx.DiGraph) -> set[str]:
+    """The main conclusions that support one another, and the junctions between them.
+
+    They share a Graphviz group, so that a map whose main conclusions build on one another
+    is drawn around one straight column that every thread joins.
+
+    >>> from argmap.graph import build
+    >>> m = ArgumentMap.model_validate({
+    ...     "claims": {"a": {"text": "A"}, "b": {"text": "B"}, "c": {"text": "C"}},
+    ...     "main": ["a", "b"],
+    ...     "inferences": {"i": {"premises": ["a"], "conclusion": "b"},
+    ...                    "j": {"premises": ["c"], "conclusion": "a"}}})
+    >>> sorted(spine(build(m)))
+    ['a', 'b', 'i']
+    """
+    main = set(main_conclusions(graph))
+    linked = {
+        (junction, premise, conclusion)
+        for premise, junction, kind in graph.edges(data="kind")
+        if kind == PREMISE and premise in main
+        for conclusion in graph.successors(junction)
+        if conclusion in main
+    }
+    return {node for link in linked for node in link}
 
 
 class Html(str):
@@ -415,7 +447,8 @@ def edge_attrs(data: Mapping[str, Any], theme: Theme) -> dict[str, Any]:
     return {
         "class": f"attack {data['type']}",
         "arrowhead": _ARROW[kind],
-        "arrowsize": "1.3",
+        "arrowsize": "2",
+        "penwidth": "2.2",
         **theme[kind],
     }
 
@@ -429,9 +462,9 @@ def legend(argmap: ArgumentMap, graph: nx.DiGraph, theme: Theme, style: Style) -
         face = f'<FONT COLOR="{colour}">{mark}</FONT>' if colour else mark
         return f'<TR><TD ALIGN="CENTER">{face}</TD><TD ALIGN="LEFT">{html.escape(text)}</TD></TR>'
 
-    def swatch(fill: str, text: str) -> str:
+    def swatch(fill: str, text: str, border: int = 1, frame: str = theme["claim"]["color"]) -> str:
         return (
-            f'<TR><TD BGCOLOR="{fill}" BORDER="1" COLOR="{theme["claim"]["color"]}"> </TD>'
+            f'<TR><TD BGCOLOR="{fill}" BORDER="{border}" COLOR="{frame}"> </TD>'
             f'<TD ALIGN="LEFT">{html.escape(text)}</TD></TR>'
         )
 
@@ -442,7 +475,7 @@ def legend(argmap: ArgumentMap, graph: nx.DiGraph, theme: Theme, style: Style) -
     if argmap.issues:
         rows.append(row("◦┅┅◦", "exclusive positions of an issue", issue))
     if main_conclusions(graph):
-        rows.append(row("<B>▭</B>", "main conclusion (bold frame)"))
+        rows.append(swatch(claim_fill, "main conclusion (bold frame)", 3, theme["main"]["color"]))
     fills = voice_fills(argmap, theme)
     rows += [swatch(fills[v], voice.name) for v, voice in argmap.voices.items()]
     rows += [swatch(c, f"tag: {tag}") for tag, c in style.tag_colours.items()]

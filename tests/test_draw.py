@@ -173,6 +173,20 @@ def test_themes_tell_support_from_attack(theme: str) -> None:
     assert 'arrowhead="normal"' in support and 'arrowhead="tee"' in attack
 
 
+def test_main_conclusions_that_build_on_one_another_are_drawn_as_one_straight_spine() -> None:
+    source = argmap.render(argmap.load(MAPS / "runway-letter.yaml"), "dot").decode()
+    grouped = {line.split('"')[1] for line in source.splitlines() if 'group="spine"' in line}
+    assert grouped == {
+        "pure-ai-obsolete",
+        "inf-era-obsolete",
+        "era-ai-companies-over",
+        "inf-runway-identity",
+        "runway-media-company",
+    }
+    example = argmap.render(argmap.load(MAPS / "example.yaml"), "dot").decode()
+    assert "group=" not in example  # one main conclusion: no spine
+
+
 def test_issue_positions_are_linked() -> None:
     m = argmap.ArgumentMap.model_validate(
         {

@@ -1,0 +1,51 @@
+"""Draw the committed drawings of maps/: `python maps/render.py` (what `make maps` runs).
+
+:data:`DRAWINGS` is the one list of the drawings and of the options that make them;
+tests/test_rendered_maps.py draws each again with the same options and compares the bytes,
+so that a committed drawing never drifts from its map or from argmap's style.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+#: Each drawing in this folder: its file, the map it draws and the options of `argmap render`.
+#: The flagship is drawn with its key, and narrower text, so that it is taller than wide.
+FLAGSHIP = ("--legend", "--width", "26")
+DRAWINGS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "example.svg": ("example.yaml", ()),
+    "runway-letter.svg": ("runway-letter.yaml", FLAGSHIP),
+    "runway-letter.pt.svg": ("runway-letter.yaml", (*FLAGSHIP, "--lang", "pt")),
+}
+
+
+def command(drawing: str, output: Path) -> list[str]:
+    """The command line that draws `drawing` into `output`."""
+    source, options = DRAWINGS[drawing]
+    return [
+        sys.executable,
+        "-m",
+        "argmap",
+        "render",
+        str(HERE / source),
+        *options,
+        "-o",
+        str(output),
+    ]
+
+
+def main() -> int:
+    """Draw every drawing in place; the exit status of the first that fails, else 0."""
+    for drawing in DRAWINGS:
+        done = subprocess.run(command(drawing, HERE / drawing), check=False)
+        if done.returncode != 0:
+            return done.returncode
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
