@@ -12,6 +12,8 @@ diagnostics), and the stages that draw and evaluate it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -91,12 +93,16 @@ def render(
     tag_colours: dict[str, str] | None = None,
     engine: str = "dot",
     timeout: float = 60.0,
+    evaluated: bool = False,
+    accept: Sequence[str] = (),
+    reject: Sequence[str] = (),
 ) -> bytes:
     """The map drawn by Graphviz: ``svg``, ``png``, ``pdf``, or ``dot`` (the DOT source).
 
     The map is checked first: errors raise :class:`MapError`. A missing or failing Graphviz,
     or one that runs past `timeout` seconds, raises :class:`argmap.draw.RenderError`. The
-    options are those of :class:`argmap.draw.Style`.
+    options are those of :class:`argmap.draw.Style`. With `evaluated`, claims and junctions
+    are coloured by their labels (:func:`evaluate`, with `accept` and `reject`).
 
     >>> m = ArgumentMap.model_validate({"claims": {"a": {"text": "A"}, "b": {"text": "B"}},
     ...     "inferences": {"i": {"premises": ["a"], "conclusion": "b"}}})
@@ -106,26 +112,42 @@ def render(
     from argmap.draw import Style
 
     style = Style(lang, rankdir, theme, legend, width, tag_colours or {})
-    drawing, diags = rendered(argmap, format, style, engine, timeout)
+    assumed = (accept, reject) if evaluated else None
+    drawing, diags = rendered(argmap, format, style, engine, timeout, assumed)
     if drawing is None:
         raise MapError(diags)
     return drawing
 
 
 def rendered(
-    argmap: ArgumentMap, format: str, style: Style, engine: str = "dot", timeout: float = 60.0
+    argmap: ArgumentMap,
+    format: str,
+    style: Style,
+    engine: str = "dot",
+    timeout: float = 60.0,
+    assumed: tuple[Sequence[str], Sequence[str]] | None = None,
 ) -> tuple[bytes | None, list[Diagnostic]]:
-    """The drawing (None when the map has errors) and every diagnostic, located and sorted."""
+    """The drawing (None when the map has errors) and every diagnostic, located and sorted.
+
+    With `assumed` (claims to accept, claims to reject), the drawing shows the evaluation.
+    """
     from argmap.draw import dot, layout, missing_language, unsafe_links
+    from argmap.evaluate import evaluate_graph, unknown_ids
 
     diags, graph = checked(argmap)
     more = unsafe_links(argmap) + (missing_language(argmap, style.lang) if style.lang else [])
     if argmap.origin is not None:
         more = locate(more, argmap.origin)
+    if assumed is not None:  # from the command line: no place in the file
+        more += [
+            replace(d, file=argmap.origin.path if argmap.origin else "")
+            for d in unknown_ids(argmap, *assumed)
+        ]
     diags = sorted(diags + more, key=sort_key)
     if graph is None or has_errors(diags):
         return None, diags
-    return layout(dot(argmap, graph, style), format, engine, timeout), diags
+    labels = evaluate_graph(argmap, graph, *assumed).labels if assumed is not None else None
+    return layout(dot(argmap, graph, style, labels), format, engine, timeout), diags
 
 
 def convert(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -81,8 +81,12 @@ def map_files(paths: Iterable[str]) -> Iterator[Path]:
             yield path
 
 
+#: Problems of the command line or the machine rather than of the map: exit status 2.
+USAGE_CODES = frozenset({"AM001", "AM501", "AM502"})
+
+
 def exit_status(diags: list[Diagnostic], strict: bool = False) -> int:
-    if any(d.code == "AM001" for d in diags):
+    if any(d.code in USAGE_CODES for d in diags):
         return EXIT_USAGE
     if any(d.severity is Severity.ERROR for d in diags) or (strict and diags):
         return EXIT_PROBLEMS
@@ -111,6 +115,17 @@ def format_option(what: str) -> Callable[[F], F]:
         show_default=True,
         help=f"How to print {what}.",
     )
+
+
+def assumption_options(command: F) -> F:
+    """The --accept and --reject options of the commands that evaluate a map."""
+    accept = click.option(
+        "--accept", multiple=True, metavar="ID", help="Assume this claim (repeatable)."
+    )
+    reject = click.option(
+        "--reject", multiple=True, metavar="ID", help="Reject this claim (repeatable)."
+    )
+    return accept(reject(command))
 
 
 @main.command("check")
@@ -187,6 +202,10 @@ def check_command(files: tuple[str, ...], fmt: str, strict: bool) -> None:
     show_default=True,
     help="Seconds Graphviz may take for one map (0: no limit).",
 )
+@click.option(
+    "--evaluate", "evaluated", is_flag=True, help="Colour claims and junctions by their labels."
+)
+@assumption_options
 def render_command(
     paths: tuple[str, ...],
     output: str | None,
@@ -199,6 +218,9 @@ def render_command(
     tag_colours: tuple[str, ...],
     engine: str,
     timeout: float,
+    evaluated: bool,
+    accept: tuple[str, ...],
+    reject: tuple[str, ...],
 ) -> None:
     """Draw maps (files, or folders of maps) with Graphviz: SVG, PNG, PDF or DOT.
 
@@ -233,7 +255,8 @@ def render_command(
     ) as bar:
         for path in bar:
             target = _render_target(path, output, fmt, len(files))
-            more, code = render_one(path, target, fmt, style, engine, timeout)
+            assumed = (accept, reject) if evaluated or accept or reject else None
+            more, code = render_one(path, target, fmt, style, engine, timeout, assumed)
             diags += more
             status = max(status, code)
     if diags:
@@ -250,9 +273,18 @@ def _render_target(path: Path, output: str | None, fmt: str, count: int) -> str:
 
 
 def render_one(
-    path: Path, target: str, fmt: str, style: Style, engine: str, timeout: float
+    path: Path,
+    target: str,
+    fmt: str,
+    style: Style,
+    engine: str,
+    timeout: float,
+    assumed: tuple[Sequence[str], Sequence[str]] | None = None,
 ) -> tuple[list[Diagnostic], int]:
-    """Read, check and draw one map into `target`: its diagnostics and an exit status."""
+    """Read, check and draw one map into `target`: its diagnostics and an exit status.
+
+    With `assumed` (claims to accept, to reject), the drawing shows the map's evaluation.
+    """
     from argmap import rendered
     from argmap.diagnostics import diagnostic
     from argmap.draw import RenderError
@@ -263,7 +295,7 @@ def render_one(
     if argmap is None or has_errors(diags):
         return diags, exit_status(diags)
     try:
-        drawing, diags = rendered(argmap, fmt, style, engine, timeout)
+        drawing, diags = rendered(argmap, fmt, style, engine, timeout, assumed)
     except RenderError as err:
         return [*diags, replace(err.diagnostic, file=str(path))], EXIT_USAGE
     if drawing is None:
@@ -325,8 +357,7 @@ def schema_command() -> None:
 
 @main.command("evaluate")
 @click.argument("file", type=click.Path())
-@click.option("--accept", multiple=True, metavar="ID", help="Assume this claim (repeatable).")
-@click.option("--reject", multiple=True, metavar="ID", help="Reject this claim (repeatable).")
+@assumption_options
 @click.option("--explain", "why", multiple=True, metavar="ID", help="Say why ID has its label.")
 @format_option("the labels")
 def evaluate_command(

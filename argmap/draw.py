@@ -59,6 +59,15 @@ THEMES: dict[str, Theme] = {
         "attack": {"color": "#c62828"},
         "undercut": {"color": "#c62828", "style": "dashed"},
         "issue": {"color": "#6a1b9a"},
+        "labels": {
+            "in": {"fillcolor": "#d4edda", "color": "#2e7d32", "style": "rounded,filled"},
+            "out": {"fillcolor": "#f8d7da", "color": "#c62828", "style": "rounded,filled,dashed"},
+            "undecided": {
+                "fillcolor": "#fff3cd",
+                "color": "#9a7b00",
+                "style": "rounded,filled,dotted",
+            },
+        },
     },
     "dark": {
         "graph": {"bgcolor": "#1e1f22", "fontcolor": "#e8eaed"},
@@ -70,6 +79,15 @@ THEMES: dict[str, Theme] = {
         "attack": {"color": "#f28b82"},
         "undercut": {"color": "#f28b82", "style": "dashed"},
         "issue": {"color": "#d7aefb"},
+        "labels": {
+            "in": {"fillcolor": "#1d3d27", "color": "#81c995", "style": "rounded,filled"},
+            "out": {"fillcolor": "#4a2430", "color": "#f28b82", "style": "rounded,filled,dashed"},
+            "undecided": {
+                "fillcolor": "#45361a",
+                "color": "#fdd663",
+                "style": "rounded,filled,dotted",
+            },
+        },
     },
     "print": {
         "graph": {"bgcolor": "white", "fontcolor": "black"},
@@ -81,8 +99,21 @@ THEMES: dict[str, Theme] = {
         "attack": {"color": "#555555"},
         "undercut": {"color": "#555555", "style": "dashed"},
         "issue": {"color": "#777777"},
+        # Without colour, the frame tells the label: solid in, dashed out, dotted undecided.
+        "labels": {
+            "in": {"fillcolor": "white", "color": "black", "style": "rounded,filled"},
+            "out": {"fillcolor": "#d9d9d9", "color": "#555555", "style": "rounded,filled,dashed"},
+            "undecided": {
+                "fillcolor": "#eeeeee",
+                "color": "#333333",
+                "style": "rounded,filled,dotted",
+            },
+        },
     },
 }
+
+#: How the legend names each label's frame, the same in every theme.
+LABEL_FRAMES = {"in": "solid frame", "out": "dashed frame", "undecided": "dotted frame"}
 
 #: Arrowheads tell support from attack without colour: an arrow supports, a bar attacks.
 _ARROW = {"support": "normal", "attack": "tee", "undercut": "tee"}
@@ -226,8 +257,14 @@ def missing_language(argmap: ArgumentMap, lang: str) -> list[Diagnostic]:
 # DOT
 
 
-def dot(argmap: ArgumentMap, graph: nx.DiGraph, style: Style | None = None) -> str:
-    """The DOT source of a checked map's graph.
+def dot(
+    argmap: ArgumentMap,
+    graph: nx.DiGraph,
+    style: Style | None = None,
+    labels: Mapping[str, str] | None = None,
+) -> str:
+    """The DOT source of a checked map's graph; with `labels` (``in``, ``out`` or
+    ``undecided`` for each claim and inference, see :mod:`argmap.evaluate`) coloured by them.
 
     >>> from argmap.graph import build
     >>> m = ArgumentMap.model_validate({
@@ -251,7 +288,8 @@ def dot(argmap: ArgumentMap, graph: nx.DiGraph, style: Style | None = None) -> s
         **theme["graph"],
     }
     if style.legend:
-        graph_attrs.update(label=legend(argmap, graph, theme, style), labelloc="t", labeljust="l")
+        key = legend(argmap, graph, theme, style, labelled=bool(labels))
+        graph_attrs.update(label=key, labelloc="t", labeljust="l")
     node_attrs = {
         "shape": "box",
         "style": "rounded,filled",
@@ -279,6 +317,9 @@ def dot(argmap: ArgumentMap, graph: nx.DiGraph, style: Style | None = None) -> s
             if data["kind"] == CLAIM
             else junction_attrs(argmap, node, style.width, theme)
         )
+        if labels:
+            attrs["class"] += f" label-{labels[node]}"
+            attrs.update(labelled(theme, labels[node], data["kind"] == CLAIM))
         if node in straight:
             attrs["group"] = SPINE
         lines.append(f"\t{quoted(node)} [{attributes(attrs)}]")
@@ -428,6 +469,18 @@ def junction_attrs(argmap: ArgumentMap, ident: str, width: int, theme: Theme) ->
     }
 
 
+def labelled(theme: Theme, label: str, claim: bool) -> dict[str, str]:
+    """The fill and frame of a node by its label; a junction keeps its own shape's style.
+
+    >>> labelled(THEMES["print"], "out", claim=True)["style"]
+    'rounded,filled,dashed'
+    """
+    attrs = dict(theme["labels"][label])
+    if not claim:
+        attrs["style"] = attrs["style"].replace("rounded,", "")
+    return attrs
+
+
 def edge_attrs(data: Mapping[str, Any], theme: Theme) -> dict[str, Any]:
     """A premise line into a junction, a conclusion arrow, or an attack ending at its target."""
     if data["kind"] == PREMISE:
@@ -453,8 +506,13 @@ def edge_attrs(data: Mapping[str, Any], theme: Theme) -> dict[str, Any]:
     }
 
 
-def legend(argmap: ArgumentMap, graph: nx.DiGraph, theme: Theme, style: Style) -> Html:
-    """An HTML-like label: the map's title, then a key to what the map's marks mean."""
+def legend(
+    argmap: ArgumentMap, graph: nx.DiGraph, theme: Theme, style: Style, labelled: bool = False
+) -> Html:
+    """An HTML-like label: the map's title, then a key to what the map's marks mean.
+
+    A map coloured by its evaluation (`labelled`) shows the labels in place of the voices.
+    """
     support, attack = theme["support"]["color"], theme["attack"]["color"]
     issue, claim_fill = theme["issue"]["color"], theme["claim"]["fillcolor"]
 
@@ -476,10 +534,16 @@ def legend(argmap: ArgumentMap, graph: nx.DiGraph, theme: Theme, style: Style) -
         rows.append(row("◦┅┅◦", "exclusive positions of an issue", issue))
     if main_conclusions(graph):
         rows.append(swatch(claim_fill, "main conclusion (bold frame)", 3, theme["main"]["color"]))
-    fills = voice_fills(argmap, theme)
-    rows += [swatch(fills[v], voice.name) for v, voice in argmap.voices.items()]
-    rows += [swatch(c, f"tag: {tag}") for tag, c in style.tag_colours.items()]
-    if not argmap.voices:
+    if labelled:
+        rows += [
+            swatch(attrs["fillcolor"], f"{label} ({LABEL_FRAMES[label]})", 1, attrs["color"])
+            for label, attrs in theme["labels"].items()
+        ]
+    else:
+        fills = voice_fills(argmap, theme)
+        rows += [swatch(fills[v], voice.name) for v, voice in argmap.voices.items()]
+        rows += [swatch(c, f"tag: {tag}") for tag, c in style.tag_colours.items()]
+    if not argmap.voices and not labelled:
         rows.append(swatch(claim_fill, "claim"))
     title = (
         f'<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="16"><B>'
