@@ -20,6 +20,8 @@ DRAWINGS: dict[str, tuple[str, tuple[str, ...]]] = {
     "example.svg": ("example.yaml", ()),
     "runway-letter.svg": ("runway-letter.yaml", FLAGSHIP),
     "runway-letter.pt.svg": ("runway-letter.yaml", (*FLAGSHIP, "--lang", "pt")),
+    # Its evaluation, the critics' objections standing (they are assumed: nothing defeats them).
+    "runway-letter.evaluated.svg": ("runway-letter.yaml", (*FLAGSHIP, "--evaluate")),
 }
 
 
