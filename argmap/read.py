@@ -189,7 +189,7 @@ def parse_fast(origin: Origin) -> tuple[Any, list[Diagnostic]]:
                     column=1,
                 )
             ]
-    if _ANCHOR.search(origin.text):
+    if "&" in origin.text and _ANCHOR.search(origin.text):
         # Aliases can multiply a document; only the located parser counts their expansion
         # against the limit (yaml-rs has fixed limits of its own).
         return UNSURE, []
@@ -583,6 +583,8 @@ def oversized(data: Any, limits: Limits) -> list[Diagnostic]:
                     column=1,
                 )
             ]
+    if _longest_string(data) <= limits.max_text:
+        return []
     diags = []
     stack: list[tuple[Pointer, Any]] = [((), data)]
     while stack:
@@ -604,6 +606,27 @@ def oversized(data: Any, limits: Limits) -> list[Diagnostic]:
         elif isinstance(node, list):
             stack.extend(((*pointer, i), v) for i, v in enumerate(node))
     return diags
+
+
+def _longest_string(data: Any) -> int:
+    """The length of the longest string value in plain data (a quick pass, without pointers).
+
+    >>> _longest_string({"a": ["xy", {"b": "xyz"}], "c": 5})
+    3
+    """
+    longest = 0
+    stack = [data]
+    pop, push = stack.pop, stack.extend
+    while stack:
+        node = pop()
+        kind = type(node)
+        if kind is str:
+            longest = max(longest, len(node))
+        elif kind is dict:
+            push(node.values())
+        elif kind is list:
+            push(node)
+    return longest
 
 
 def build_model(data: Any) -> tuple[ArgumentMap | None, list[Diagnostic]]:
