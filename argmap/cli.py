@@ -27,6 +27,8 @@ from argmap.diagnostics import (
 if TYPE_CHECKING:
     from argmap.draw import Style
 
+#: What a folder is searched for: maps in every format argmap reads, but for Kialo's `.txt`
+#: (a folder of maps often holds the texts they analyse, as maps/ does) and the frameworks.
 MAP_SUFFIXES = (".yaml", ".yml", ".json", ".argdown", ".ad", ".kialo")
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -85,6 +87,11 @@ def map_files(paths: Iterable[str]) -> Iterator[Path]:
 USAGE_CODES = frozenset({"AM001", "AM501", "AM502"})
 
 
+def no_maps(paths: Iterable[str]) -> str:
+    patterns = ", ".join(f"*{suffix}" for suffix in MAP_SUFFIXES)
+    return f"no map files ({patterns}) in {', '.join(paths)}; name files directly for other formats"
+
+
 def exit_status(diags: list[Diagnostic], strict: bool = False) -> int:
     if any(d.code in USAGE_CODES for d in diags):
         return EXIT_USAGE
@@ -133,10 +140,10 @@ def assumption_options(command: F) -> F:
 @format_option("the diagnostics")
 @click.option("--strict", is_flag=True, help="Warnings fail the check too.")
 def check_command(files: tuple[str, ...], fmt: str, strict: bool) -> None:
-    """Check maps (files, or folders of .yaml/.yml/.json maps) and report every problem."""
+    """Check maps (files in any format argmap reads, or folders of maps): every problem."""
     paths = list(map_files(files))
     if not paths:
-        raise click.UsageError(f"no map files (*.yaml, *.yml, *.json) in {', '.join(files)}")
+        raise click.UsageError(no_maps(files))
     diags = [d for path in paths for d in read_and_check(path)]
     if fmt == "json":
         click.echo(format_json(diags))
@@ -235,7 +242,7 @@ def render_command(
 
     files = list(map_files(paths))
     if not files:
-        raise click.UsageError(f"no map files (*.yaml, *.yml, *.json) in {', '.join(paths)}")
+        raise click.UsageError(no_maps(paths))
     if fmt is None:
         suffix = Path(output).suffix.lstrip(".").lower() if output and len(files) == 1 else ""
         fmt = suffix if suffix in ("svg", "png", "pdf", "dot") else "svg"
