@@ -70,3 +70,16 @@ def test_mutated_real_files(fmt: str) -> None:
 def test_awkward_encodings(data: bytes) -> None:
     argmap, diags = read_bytes(data, "odd.yaml")
     assert argmap is not None or diags
+
+
+#: Inputs the fuzzers found crashing a reader, kept so that the fixes stay fixed.
+CRASHES = [
+    ("carneades", b"meta: \n    title/ Toulmin\nstatements: {s1: {text: A}}\n"),
+    ("carneades", b"statements: {s1: A}\nassumptions: 7\n"),
+    ("carneades", b"statements: {s1: A}\nissues: [i1]\n"),
+]
+
+
+@pytest.mark.parametrize(("fmt", "data"), CRASHES)
+def test_crashes_found_by_fuzzing_stay_fixed(fmt: str, data: bytes) -> None:
+    fuzz_one(fmt, data)

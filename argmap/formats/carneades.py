@@ -141,7 +141,11 @@ def translate(
             )
         return mine
 
-    assumed = {term(a) for a in data.get("assumptions") or []}
+    listed = data.get("assumptions") or []
+    if not isinstance(listed, list):
+        malformed("`assumptions` is not a list", ("assumptions",), "write `assumptions: [p, q]`")
+        listed = []
+    assumed = {term(a) for a in listed}
     claims: dict[str, Claim] = {}
     statements = data.get("statements") or {}
     if not isinstance(statements, dict):
@@ -221,7 +225,13 @@ def translate(
                 )
 
     issues: dict[str, Issue] = {}
-    for ident, issue in (data.get("issues") or {}).items():
+    declared = data.get("issues") or {}
+    if not isinstance(declared, dict):
+        malformed(
+            "`issues` is not a mapping", ("issues",), "write `issues: {i1: {positions: [p, q]}}`"
+        )
+        declared = {}
+    for ident, issue in declared.items():
         pointer = ("issues", ident)
         if not isinstance(issue, dict) or not isinstance(issue.get("positions"), list):
             malformed(
@@ -236,7 +246,7 @@ def translate(
         issues[mine] = Issue.model_construct(positions=[slug(term(p)) for p in issue["positions"]])
     fields = {
         "argmap": 1,
-        "title": (data.get("meta") or {}).get("title"),
+        "title": meta.get("title") if isinstance(meta := data.get("meta"), dict) else None,
         "claims": claims,
         "inferences": inferences,
         "attacks": attacks,

@@ -31,8 +31,10 @@ def main() -> None:
     seeds = Path(tempfile.mkdtemp(prefix=f"argmap-fuzz-{fmt}-"))
     for i, path in enumerate(seed_files(by_name(fmt))):
         (seeds / f"seed{i}").write_bytes(path.read_bytes()[:100_000])
-    atexit.register(lambda: print(f"{fmt}: {tried[0]:,} inputs, no crash", file=sys.stderr))
-    atheris.Setup([sys.argv[0], *options, str(seeds)], lambda data: fuzz_one(fmt, data))
+    atexit.register(lambda: print(f"{fmt}: {tried[0]:,} inputs tried", file=sys.stderr))
+    # A crashing input is written to the temporary folder, never into the work tree.
+    prefix = f"-artifact_prefix={seeds}/"
+    atheris.Setup([sys.argv[0], prefix, *options, str(seeds)], lambda data: fuzz_one(fmt, data))
     atheris.Fuzz()
 
 
