@@ -205,9 +205,8 @@ def check_command(files: tuple[str, ...], fmt: str, strict: bool) -> None:
 @click.option(
     "--timeout",
     type=click.FloatRange(0),
-    default=60.0,
-    show_default=True,
-    help="Seconds Graphviz may take for one map (0: no limit).",
+    help="Seconds Graphviz may take for one map (0: no limit). "
+    "Default: ARGMAP_RENDER_SECONDS, else 60.",
 )
 @click.option(
     "--evaluate", "evaluated", is_flag=True, help="Colour claims and junctions by their labels."
@@ -224,7 +223,7 @@ def render_command(
     width: int,
     tag_colours: tuple[str, ...],
     engine: str,
-    timeout: float,
+    timeout: float | None,
     evaluated: bool,
     accept: tuple[str, ...],
     reject: tuple[str, ...],
@@ -255,6 +254,9 @@ def render_command(
         raise click.UsageError(str(err)) from None
     if len(files) > 1 and output is not None:
         Path(output).mkdir(parents=True, exist_ok=True)
+    from argmap.limits import Limits
+
+    seconds = Limits.from_env().render_seconds if timeout is None else timeout
     diags: list[Diagnostic] = []
     status = EXIT_OK
     with click.progressbar(
@@ -263,7 +265,7 @@ def render_command(
         for path in bar:
             target = _render_target(path, output, fmt, len(files))
             assumed = (accept, reject) if evaluated or accept or reject else None
-            more, code = render_one(path, target, fmt, style, engine, timeout, assumed)
+            more, code = render_one(path, target, fmt, style, engine, seconds, assumed)
             diags += more
             status = max(status, code)
     if diags:

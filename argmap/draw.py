@@ -5,7 +5,7 @@ argument) to its conclusion, so a premise of two inferences is drawn once and tw
 reasons are two junctions into one conclusion. Conclusions sit above their reasons.
 
 Styles are data: a theme is a dict of Graphviz attributes (:data:`THEMES`). User text never
-becomes markup: every string from the map goes through :func:`plain` (or :func:`html.escape`
+becomes markup: every string from the map goes through :func:`plain` (or :func:`html_text`
 inside the legend's HTML label), links must be http(s) and are percent-encoded, and no
 user string is ever used as a font name, style or attribute name.
 """
@@ -178,7 +178,30 @@ def plain(text: str) -> str:
     <b>A &amp; B</b> \\N
     """
     # graphviz.escape doubles backslashes; `&` first, or "&lt;" in a text would draw as "<".
-    return str(graphviz.escape(text.replace("&", "&amp;")))
+    return str(graphviz.escape(printable(text).replace("&", "&amp;")))
+
+
+#: Control characters other than tab and line ends: XML 1.0 cannot hold them, and Graphviz
+#: fails on them inside an HTML-like label.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """A user's text with control characters shown as U+FFFD, so the SVG stays XML.
+
+    >>> printable("a\x1fb")
+    'a\ufffdb'
+    """
+    return _CONTROL.sub("\ufffd", text)
+
+
+def html_text(text: str) -> str:
+    """A user's text inside an HTML-like label (argmap's legend): entities escaped.
+
+    >>> html_text("<b> & \x00")
+    '&lt;b&gt; &amp; \ufffd'
+    """
+    return html.escape(printable(text))
 
 
 def wrapped(text: str, width: int) -> str:
@@ -521,12 +544,12 @@ def legend(
 
     def row(mark: str, text: str, colour: str | None = None) -> str:
         face = f'<FONT COLOR="{colour}">{mark}</FONT>' if colour else mark
-        return f'<TR><TD ALIGN="CENTER">{face}</TD><TD ALIGN="LEFT">{html.escape(text)}</TD></TR>'
+        return f'<TR><TD ALIGN="CENTER">{face}</TD><TD ALIGN="LEFT">{html_text(text)}</TD></TR>'
 
     def swatch(fill: str, text: str, border: int = 1, frame: str = theme["claim"]["color"]) -> str:
         return (
             f'<TR><TD BGCOLOR="{fill}" BORDER="{border}" COLOR="{frame}"> </TD>'
-            f'<TD ALIGN="LEFT">{html.escape(text)}</TD></TR>'
+            f'<TD ALIGN="LEFT">{html_text(text)}</TD></TR>'
         )
 
     rows = [row("━━▶", "supports (lines from premises meet at a junction)", support)]
@@ -550,7 +573,7 @@ def legend(
         rows.append(swatch(claim_fill, "claim"))
     title = (
         f'<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="16"><B>'
-        f"{html.escape(argmap.title)}</B></FONT></TD></TR>"
+        f"{html_text(argmap.title)}</B></FONT></TD></TR>"
         if argmap.title
         else ""
     )
@@ -619,7 +642,7 @@ def layout(source: str, fmt: str = "svg", engine: str = "dot", timeout: float = 
             diagnostic(
                 "AM404",
                 f"Graphviz took longer than {timeout:g} s",
-                hint="raise the limit with --timeout, or draw a smaller part of the map",
+                hint="raise the limit (--timeout, ARGMAP_RENDER_SECONDS) or draw a smaller map",
             )
         ) from None
     except OSError as err:
