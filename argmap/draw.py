@@ -198,7 +198,7 @@ def printable(text: str) -> str:
 def html_text(text: str) -> str:
     """A user's text inside an HTML-like label (argmap's legend): entities escaped.
 
-    >>> html_text("<b> & \x00")
+    >>> html_text("<b> & \\x01")
     '&lt;b&gt; &amp; \ufffd'
     """
     return html.escape(printable(text))
