@@ -201,7 +201,8 @@ def html_text(text: str) -> str:
     >>> html_text("<b> & \\x01")
     '&lt;b&gt; &amp; \ufffd'
     """
-    return html.escape(printable(text))
+    # Graphviz 2.43's label lexer fails on a "]" just after a tag (as in "<B>]</B>").
+    return html.escape(printable(text)).replace("]", "&#93;")
 
 
 def wrapped(text: str, width: int) -> str:
