@@ -113,16 +113,6 @@ def inferences(graph: nx.DiGraph) -> list[str]:
     return [n for n, kind in graph.nodes(data="kind") if kind == INFERENCE]
 
 
-def premises_of(graph: nx.DiGraph, inference: str) -> list[str]:
-    return [u for u, _, kind in graph.in_edges(inference, data="kind") if kind == PREMISE]
-
-
-def conclusion_of(graph: nx.DiGraph, inference: str) -> str:
-    return next(
-        str(v) for _, v, kind in graph.out_edges(inference, data="kind") if kind == CONCLUSION
-    )
-
-
 def roles(graph: nx.DiGraph) -> dict[str, Role]:
     """The role of each claim, in the map's order.
 
