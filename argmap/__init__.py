@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from argmap.diagnostics import Diagnostic, Severity, has_errors, sort_key
+from argmap.diagnostics import Diagnostic, Severity, diagnostic, has_errors, sort_key
 from argmap.evaluate import Evaluation, Label, evaluate
 from argmap.model import ArgumentMap, Attack, Claim, Inference, Issue, Quote, Source, Voice
 from argmap.read import MapError, gc_paused, locate, read_path
@@ -175,5 +175,10 @@ def convert(
         raise ValueError(f"argmap cannot write {form.description}")
     argmap, diags = read_path(source, from_)
     if argmap is not None and not has_errors(diags):
-        write_atomic(target, writer(argmap).encode("utf-8"), inputs=[source])
+        try:
+            write_atomic(target, writer(argmap).encode("utf-8"), inputs=[source])
+        except OSError as err:
+            hint = "choose another output path, and check the folder's permissions"
+            message = f"cannot write {target}: {err.strerror or err}"
+            diags.append(diagnostic("AM642", message, hint=hint, file=str(source)))
     return diags

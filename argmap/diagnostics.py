@@ -102,6 +102,7 @@ CODES: dict[str, Code] = {
         Code("AM633", W, "the Kialo Sources block, not kept"),
         Code("AM634", W, "a Kialo claim out of place (numbered twice, no parent, no Pro/Con)"),
         Code("AM641", E, "a format argmap writes but does not read"),
+        Code("AM642", E, "the converted map cannot be written"),
     ]
 }
 
