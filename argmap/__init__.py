@@ -166,9 +166,12 @@ def convert(
     >>> load(folder / "m.yaml").inferences["b.a"].premises
     ['b']
     """
-    from argmap.formats import detect
+    from argmap.formats import FORMATS, detect
     from argmap.output import write_atomic
 
+    suffix = Path(target).suffix.lower()
+    if to is None and not any(suffix in f.suffixes for f in FORMATS):
+        raise ValueError(f"cannot tell the format of {target} from `{suffix}`: name it with --to")
     form = detect(str(target), None, to)
     writer = form.writer()
     if writer is None:

@@ -387,7 +387,7 @@ def evaluate_command(
     if argmap is None or has_errors(diags):
         click.echo(format_text(diags, colour=colour_wanted()), err=True)
         sys.exit(exit_status(diags) or EXIT_PROBLEMS)
-    usage = unknown_ids(argmap, accept, reject, why)
+    usage = [replace(d, file=file) for d in unknown_ids(argmap, accept, reject, why)]
     if usage:
         click.echo(format_text(usage), err=True)
         sys.exit(EXIT_USAGE)
