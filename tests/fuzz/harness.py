@@ -22,19 +22,19 @@ with atheris.instrument_imports(include=["argmap"]):
     from argmap.formats import by_name
     from tests.fuzz.property import fuzz_one, tried
 
-from tests.fuzz.seeds import seed_files
+from tests.fuzz.seeds import seeds
 
 
 def main() -> None:
     fmt, options = sys.argv[1], sys.argv[2:]
     by_name(fmt)  # fail early on an unknown format
-    seeds = Path(tempfile.mkdtemp(prefix=f"argmap-fuzz-{fmt}-"))
-    for i, path in enumerate(seed_files(by_name(fmt))):
-        (seeds / f"seed{i}").write_bytes(path.read_bytes()[:100_000])
+    folder = Path(tempfile.mkdtemp(prefix=f"argmap-fuzz-{fmt}-"))
+    for i, seed in enumerate(seeds(by_name(fmt))):
+        (folder / f"seed{i}").write_bytes(seed)
     atexit.register(lambda: print(f"{fmt}: {tried[0]:,} inputs tried", file=sys.stderr))
     # A crashing input is written to the temporary folder, never into the work tree.
-    prefix = f"-artifact_prefix={seeds}/"
-    atheris.Setup([sys.argv[0], prefix, *options, str(seeds)], lambda data: fuzz_one(fmt, data))
+    prefix = f"-artifact_prefix={folder}/"
+    atheris.Setup([sys.argv[0], prefix, *options, str(folder)], lambda data: fuzz_one(fmt, data))
     atheris.Fuzz()
 
 
