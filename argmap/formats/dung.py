@@ -79,12 +79,15 @@ def framework(arguments: Iterable[str], attacks: Iterable[tuple[str, str]]) -> A
     """
     # Every list field is given: for a missing one, model_construct would inspect the
     # signature of its default factory on each call (seconds at 100,000 claims).
-    claims = {
-        name: Claim.model_construct(text=name, tags=[], aliases=[], equivalent=[])
-        for name in arguments
-    }
-    edges = [Attack.model_construct(from_=u, to=v, note=None) for u, v in attacks]
-    return ArgumentMap.model_construct(claims=claims, attacks=edges)
+    from argmap.read import gc_paused
+
+    with gc_paused():  # hundreds of thousands of objects, none of them garbage
+        claims = {
+            name: Claim.model_construct(text=name, tags=[], aliases=[], equivalent=[])
+            for name in arguments
+        }
+        edges = [Attack.model_construct(from_=u, to=v, note=None) for u, v in attacks]
+        return ArgumentMap.model_construct(claims=claims, attacks=edges)
 
 
 #: The arguments (name -> line), the attacks (attacker, target, line) and the problems.
