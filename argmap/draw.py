@@ -114,8 +114,33 @@ THEMES: dict[str, Theme] = {
     },
 }
 
-#: How the legend names each label's frame, the same in every theme.
-LABEL_FRAMES = {"in": "solid frame", "out": "dashed frame", "undecided": "dotted frame"}
+#: The legend's own words, by language; a language not listed gets English.
+LEGEND_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "support": "supports (lines from premises meet at a junction)",
+        "attack": "attacks a claim",
+        "undercut": "undercuts an inference",
+        "issue": "exclusive positions of an issue",
+        "main": "main conclusion (bold frame)",
+        "claim": "claim",
+        "tag": "tag",
+        "in": "in (solid frame)",
+        "out": "out (dashed frame)",
+        "undecided": "undecided (dotted frame)",
+    },
+    "pt": {
+        "support": "apoia (as linhas das premissas juntam-se num nó)",
+        "attack": "ataca uma afirmação",
+        "undercut": "mina uma inferência",
+        "issue": "posições exclusivas de uma questão",
+        "main": "conclusão principal (moldura grossa)",
+        "claim": "afirmação",
+        "tag": "etiqueta",
+        "in": "aceite (moldura contínua)",
+        "out": "rejeitada (moldura tracejada)",
+        "undecided": "indecisa (moldura pontilhada)",
+    },
+}
 
 #: Arrowheads tell support from attack without colour: an arrow supports, a bar attacks.
 _ARROW = {"support": "normal", "attack": "tee", "undercut": "tee"}
@@ -553,28 +578,33 @@ def legend(
             f'<TD ALIGN="LEFT">{html_text(text)}</TD></TR>'
         )
 
-    rows = [row("━━▶", "supports (lines from premises meet at a junction)", support)]
+    lang = style.lang or argmap.lang
+    words = LEGEND_WORDS.get(lang, LEGEND_WORDS["en"])
+    rows = [row("━━▶", words["support"], support)]
     if any(k == ATTACK for _, _, k in graph.edges(data="kind")):
-        rows.append(row("━━┫", "attacks a claim", attack))
-        rows.append(row("╍╍┫", "undercuts an inference", attack))
+        rows.append(row("━━┫", words["attack"], attack))
+        rows.append(row("╍╍┫", words["undercut"], attack))
     if argmap.issues:
-        rows.append(row("◦┅┅◦", "exclusive positions of an issue", issue))
+        rows.append(row("◦┅┅◦", words["issue"], issue))
     if main_conclusions(graph):
-        rows.append(swatch(claim_fill, "main conclusion (bold frame)", 3, theme["main"]["color"]))
+        rows.append(swatch(claim_fill, words["main"], 3, theme["main"]["color"]))
     if labelled:
         rows += [
-            swatch(attrs["fillcolor"], f"{label} ({LABEL_FRAMES[label]})", 1, attrs["color"])
+            swatch(attrs["fillcolor"], words[label], 1, attrs["color"])
             for label, attrs in theme["labels"].items()
         ]
     else:
         fills = voice_fills(argmap, theme)
-        rows += [swatch(fills[v], voice.name) for v, voice in argmap.voices.items()]
-        rows += [swatch(c, f"tag: {tag}") for tag, c in style.tag_colours.items()]
+        rows += [
+            swatch(fills[v], text_in(voice.name, lang, argmap.lang))
+            for v, voice in argmap.voices.items()
+        ]
+        rows += [swatch(c, f"{words['tag']}: {tag}") for tag, c in style.tag_colours.items()]
     if not argmap.voices and not labelled:
-        rows.append(swatch(claim_fill, "claim"))
+        rows.append(swatch(claim_fill, words["claim"]))
     title = (
         f'<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="16"><B>'
-        f"{html_text(argmap.title)}</B></FONT></TD></TR>"
+        f"{html_text(text_in(argmap.title, lang, argmap.lang))}</B></FONT></TD></TR>"
         if argmap.title
         else ""
     )

@@ -48,7 +48,7 @@ class Source(Element):
 class Voice(Element):
     """Someone who asserts claims: an author, a journalist, the analyst."""
 
-    name: NonEmpty
+    name: Text
     role: str | None = None
 
 
@@ -124,8 +124,8 @@ class ArgumentMap(Element):
     """
 
     argmap: Literal[1] = Field(default=1, description="The format version.")
-    title: str | None = None
-    description: str | None = None
+    title: Text | None = None
+    description: Text | None = None
     lang: LanguageCode = Field(default="en", description="The language of plain texts.")
     languages: list[LanguageCode] = Field(
         default_factory=list, description="Languages every claim must have a text in."

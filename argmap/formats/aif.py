@@ -22,7 +22,7 @@ from typing import Any
 
 from argmap.diagnostics import Diagnostic, Pointer, diagnostic
 from argmap.formats.argdown import new_id, slug
-from argmap.model import ArgumentMap, Origin, Position
+from argmap.model import ArgumentMap, Origin, Position, text_in
 from argmap.read import parse_fast
 
 Positions = dict[Pointer, tuple[Position, Position]]
@@ -322,7 +322,8 @@ def write(argmap: ArgumentMap) -> str:
             edge(ident, target)
     for claim_id, claim in argmap.claims.items():
         if claim.by is not None:
-            name = argmap.voices[claim.by].name if claim.by in argmap.voices else claim.by
+            voice = argmap.voices.get(claim.by)
+            name = text_in(voice.name, argmap.lang) if voice is not None else claim.by
             locution = new_id(f"{claim_id}-said", used)
             asserting = new_id(f"{claim_id}-asserting", used)
             text = f"{name} : {argmap.text_of(claim_id)}"
