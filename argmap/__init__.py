@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING
 
 from argmap.diagnostics import Diagnostic, Severity, diagnostic, has_errors, sort_key
 from argmap.evaluate import Evaluation, Label, evaluate
+from argmap.locate import locate
 from argmap.model import ArgumentMap, Attack, Claim, Inference, Issue, Quote, Source, Voice
-from argmap.read import MapError, gc_paused, locate, read_path
+from argmap.read import MapError, gc_paused, read_path
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -379,7 +379,8 @@ def evaluate_command(
     from argmap.diagnostics import has_errors
     from argmap.evaluate import evaluate_graph, explain, report, table, unknown_ids
     from argmap.graph import build
-    from argmap.read import locate, read_path
+    from argmap.locate import locate
+    from argmap.read import read_path
 
     argmap, diags = read_path(file)
     if argmap is not None and not has_errors(diags):

@@ -5,7 +5,7 @@ message and a hint. The same records feed the text output, the JSON output and t
 status. :data:`CODES` is the one table of codes; the README documents it.
 
 Locations are kept as a *pointer* into the document (``("claims", "a", "text")``) until a
-diagnostic is shown; :func:`argmap.read.locate` turns pointers into line and column.
+diagnostic is shown; :func:`argmap.locate.locate` turns pointers into line and column.
 """
 
 from __future__ import annotations

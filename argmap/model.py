@@ -2,7 +2,7 @@
 
 The models say what a map *is*; they hold no graph and run no checks beyond the shape of
 each field. References between elements (a premise naming a claim) are checked by
-:func:`argmap.read.references`, so that every broken reference gets its own located
+:func:`argmap.checks.references`, so that every broken reference gets its own located
 diagnostic instead of one validation error for the whole map.
 """
 

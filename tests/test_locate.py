@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from argmap.locate import _element_positions, parse_located
 from argmap.model import Origin
-from argmap.read import _element_positions, parse_located
 from tests.conftest import MAPS
 from tests.test_diagnostics import CASES
 

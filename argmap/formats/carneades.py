@@ -61,7 +61,8 @@ def sniff(text: str) -> bool:
 
 def read(text: str, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
     """Read a Carneades argument graph as a map; diagnostics are located in the file."""
-    from argmap.read import build_model, locate, parse_located
+    from argmap.locate import locate, parse_located
+    from argmap.read import build_model
 
     origin = Origin(path=path, text=text, format="carneades")
     data, diags, positions = parse_located(origin)

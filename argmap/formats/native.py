@@ -7,8 +7,8 @@ import json
 import yaml
 
 from argmap.diagnostics import Diagnostic
+from argmap.locate import PLAIN_SCALARS
 from argmap.model import ArgumentMap, dump
-from argmap.read import PLAIN_SCALARS
 
 
 class _Dumper(yaml.SafeDumper):
