@@ -2,9 +2,10 @@
 
 Reading is two-speed. A clean map is parsed by ``yaml-rs`` (or ``json``), which is fast but
 keeps no positions. Only when there is something to report is the text parsed again by
-PyYAML's composer, which gives every node its line and column; :func:`locate` uses that to
-turn each diagnostic's pointer into a position. Both parsers read YAML 1.2 (``no`` and ``on``
-are strings, ``010`` is ten), so both see the same data.
+:mod:`argmap.locate`, from PyYAML's event stream, which gives every node its line and column
+and turns each diagnostic's pointer into a position. Both parsers read YAML 1.2 (``no`` and
+``on`` are strings, ``010`` is ten), so both see the same data. Foreign formats are read by
+their modules in :mod:`argmap.formats`, chosen here.
 """
 
 from __future__ import annotations
