@@ -140,7 +140,15 @@ def assumption_options(command: F) -> F:
 @format_option("the diagnostics")
 @click.option("--strict", is_flag=True, help="Warnings fail the check too.")
 def check_command(files: tuple[str, ...], fmt: str, strict: bool) -> None:
-    """Check maps (files in any format argmap reads, or folders of maps): every problem."""
+    """Check maps (files in any format argmap reads, or folders of maps): every problem.
+
+    Prints `path:line:col: error AM101 message` and a hint for each problem, then a summary.
+    Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage errors.
+
+    \b
+      argmap check maps/
+      argmap check --strict --format json debate.argdown
+    """
     paths = list(map_files(files))
     if not paths:
         raise click.UsageError(no_maps(files))
@@ -341,7 +349,8 @@ def _format_names() -> list[str]:
 def convert_command(source: str, target: str, from_: str | None, to: str | None) -> None:
     """Convert a map between formats, chosen by the files' extensions or --from/--to.
 
-    Formats: yaml, json (argmap), aif (JSON), argdown, kialo (read), graphml (write).
+    Formats: yaml, json (argmap's own), aif (JSON), argdown; read only: kialo, carneades,
+    apx, tgf, iccma; written only: graphml.
     Whatever the target cannot hold, and whatever the source held that argmap does not
     understand, is reported.
     """
