@@ -77,9 +77,7 @@ def checked(argmap: ArgumentMap) -> tuple[list[Diagnostic], nx.DiGraph | None]:
             graph = build(argmap)
             for run in CHECKS:
                 diags.extend(run(argmap, graph))
-    if argmap.origin is not None:
-        diags = locate(diags, argmap.origin)
-    return sorted(diags, key=sort_key), graph
+    return sorted(locate(diags, argmap.origin), key=sort_key), graph
 
 
 def render(
@@ -137,8 +135,7 @@ def rendered(
 
     diags, graph = checked(argmap)
     more = unsafe_links(argmap) + (missing_language(argmap, style.lang) if style.lang else [])
-    if argmap.origin is not None:
-        more = locate(more, argmap.origin)
+    more = locate(more, argmap.origin)
     if assumed is not None:  # from the command line: no place in the file
         more += [
             replace(d, file=argmap.origin.path if argmap.origin else "")

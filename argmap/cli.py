@@ -393,7 +393,7 @@ def evaluate_command(
 
     argmap, diags = read_path(file)
     if argmap is not None and not has_errors(diags):
-        diags += locate(references(argmap), argmap.origin) if argmap.origin else references(argmap)
+        diags += locate(references(argmap), argmap.origin)
     if argmap is None or has_errors(diags):
         click.echo(format_text(diags, colour=colour_wanted()), err=True)
         sys.exit(exit_status(diags) or EXIT_PROBLEMS)

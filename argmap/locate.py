@@ -358,12 +358,13 @@ def _block_end(text: str, start: int, indent: str) -> int:
     return match.start() if match else len(text)
 
 
-def locate(diags: list[Diagnostic], origin: Origin) -> list[Diagnostic]:
+def locate(diags: list[Diagnostic], origin: Origin | None) -> list[Diagnostic]:
     """Fill in file, line and column of diagnostics from their pointers.
 
-    The text is parsed with positions only when some diagnostic still needs one.
+    The text is parsed with positions only when some diagnostic still needs one. A map built
+    in code has no `origin`: its diagnostics keep their pointers and nothing else.
     """
-    if not diags:
+    if not diags or origin is None:
         return diags
     pending = [d.pointer for d in diags if not d.line]
     positions = positions_of(origin, pending) if pending else {}
