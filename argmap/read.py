@@ -311,7 +311,7 @@ def _from_pydantic(error: Any, data: Any) -> Diagnostic:
     where = describe(pointer)
     if kind == "extra_forbidden":
         field = str(loc[-1])
-        allowed = sorted(_fields_at(pointer[:-1], data))
+        allowed = sorted(_fields_at(pointer[:-1]))
         close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.5)
         hint = f"did you mean `{close[0]}`?" if close else f"allowed fields: {', '.join(allowed)}"
         return diagnostic(
@@ -339,7 +339,7 @@ def _from_pydantic(error: Any, data: Any) -> Diagnostic:
     if kind == "string_pattern_mismatch":
         return diagnostic(
             "AM105",
-            f"invalid id `{_get(data, pointer)}` in {where}",
+            f"invalid id `{error['input']}` in {where}",
             pointer,
             "ids are slugs: letters, digits, '-', '_' and '.'",
         )
@@ -381,13 +381,7 @@ def _data_prefix(loc: tuple[Any, ...], data: Any) -> Pointer:
     return tuple(pointer)
 
 
-def _get(data: Any, pointer: Pointer) -> Any:
-    for part in pointer:
-        data = data[part]
-    return data
-
-
-def _fields_at(pointer: Pointer, data: Any) -> set[str]:
+def _fields_at(pointer: Pointer) -> set[str]:
     from argmap import model
 
     shape: dict[str, type[model.Element]] = {
