@@ -80,6 +80,8 @@ def references(argmap: ArgumentMap) -> list[Diagnostic]:
             ref(claim.quote.source, argmap.sources, "source", ("claims", ident, "quote", "source"))
         if claim.by is not None:
             ref(claim.by, argmap.voices, "voice", ("claims", ident, "by"))
+        for i, other in enumerate(claim.equivalent):
+            ref(other, claims, "claim", ("claims", ident, "equivalent", i))
     for ident, inference in inferences.items():
         for i, premise in enumerate(inference.premises):
             ref(premise, claims, "claim", ("inferences", ident, "premises", i))

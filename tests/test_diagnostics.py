@@ -189,3 +189,9 @@ def test_malformed_limit_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("ARGMAP_MAX_TEXT", "lots")
     result = CliRunner().invoke(main, ["check", "x.yaml"])
     assert result.exit_code == 2 and "ARGMAP_MAX_TEXT must be a number" in result.output
+
+
+def test_equivalent_claims_must_exist(write_map: Callable[..., Path]) -> None:
+    path = write_map(BASE.replace("a: {text: A}", "a: {text: A, equivalent: [bb]}"))
+    (d,) = [d for d in read_and_check(path) if d.code == "AM106"]
+    assert (d.line, d.column) == (2, 29) and d.hint == "did you mean `b`?"
