@@ -18,10 +18,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap.diagnostics import Diagnostic, Severity, diagnostic, has_errors, sort_key
+from argmap.errors import (
+    ArgmapError,
+    FormatError,
+    IdError,
+    MapError,
+    RenderError,
+    UnresolvedReferences,
+)
 from argmap.evaluate import Evaluation, Label, evaluate
 from argmap.locate import locate
 from argmap.model import ArgumentMap, Attack, Claim, Inference, Issue, Quote, Source, Voice
-from argmap.read import MapError, gc_paused, read_path
+from argmap.read import gc_paused, read_path
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -31,18 +39,23 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 __all__ = [
+    "ArgmapError",
     "ArgumentMap",
     "Attack",
     "Claim",
     "Diagnostic",
     "Evaluation",
+    "FormatError",
+    "IdError",
     "Inference",
     "Issue",
     "Label",
     "MapError",
     "Quote",
+    "RenderError",
     "Severity",
     "Source",
+    "UnresolvedReferences",
     "Voice",
     "check",
     "convert",

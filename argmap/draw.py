@@ -26,6 +26,7 @@ from urllib.parse import quote, urlsplit
 import graphviz
 
 from argmap.diagnostics import Diagnostic, diagnostic
+from argmap.errors import RenderError
 from argmap.graph import ATTACK, CLAIM, CONCLUSION, PREMISE, Role, main_conclusions
 from argmap.model import ArgumentMap, text_in, texts
 
@@ -180,14 +181,6 @@ class Style:
                 raise ValueError(
                     f"colour of tag {tag!r}: use #rrggbb or a colour name, not {colour!r}"
                 )
-
-
-class RenderError(Exception):
-    """Graphviz is missing, failed or ran too long; carries the diagnostic to show."""
-
-    def __init__(self, diag: Diagnostic) -> None:
-        super().__init__(diag.message)
-        self.diagnostic = diag
 
 
 # ---------------------------------------------------------------------------------------

@@ -27,18 +27,6 @@ from argmap.limits import Limits
 from argmap.locate import locate, parse_located
 from argmap.model import ArgumentMap, Origin
 
-
-class MapError(Exception):
-    """Raised by :func:`argmap.load` when a map cannot be read; carries the diagnostics."""
-
-    def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        self.diagnostics = diagnostics
-        first = diagnostics[0] if diagnostics else None
-        super().__init__(
-            f"{first.file}:{first.line}:{first.column}: {first.message}" if first else ""
-        )
-
-
 # ---------------------------------------------------------------------------------------
 # Entry points
 
