@@ -304,7 +304,7 @@ def render_one(
     """
     from argmap import rendered
     from argmap.diagnostics import diagnostic
-    from argmap.draw import RenderError
+    from argmap.errors import RenderError
     from argmap.output import write_atomic
     from argmap.read import read_path
 

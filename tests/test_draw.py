@@ -15,7 +15,8 @@ from click.testing import CliRunner
 
 import argmap
 from argmap.cli import main
-from argmap.draw import RenderError, layout, wasm_available
+from argmap.draw import layout, wasm_available
+from argmap.errors import RenderError
 from tests.benchmarks import render as benchmark
 from tests.conftest import MAPS
 
