@@ -1,13 +1,17 @@
 """argmap: argument maps as code.
 
-The pipeline, one module a stage: :mod:`argmap.read` (text -> :class:`ArgumentMap`),
-:mod:`argmap.graph` (map -> the one networkx graph), :mod:`argmap.checks` (graph ->
-diagnostics), and the stages that draw and evaluate it.
+The public API. It composes the stages, one module each: :mod:`argmap.read` (a file -> a
+resolved :class:`ArgumentMap`, through :func:`argmap.finish.finish`), :mod:`argmap.graph`
+(map -> the one networkx graph), :mod:`argmap.checks` (graph -> diagnostics),
+:mod:`argmap.evaluate` and :mod:`argmap.draw`. The command line uses only this module.
 
 >>> import argmap
->>> m = argmap.ArgumentMap.model_validate({"claims": {"a": {"text": "A"}}})
->>> [d.code for d in argmap.check(m)]
-['AM301', 'AM305']
+>>> m = argmap.loads("claims: {a: {text: A}, b: {text: B}}\\n"
+...                  "inferences: {i: {premises: [a], conclusion: b}}\\n")
+>>> [d.code for d in argmap.check(m)], str(argmap.evaluate(m).labels["b"])
+([], 'in')
+
+Every error argmap raises on purpose is an :class:`ArgmapError` (see :mod:`argmap.errors`).
 """
 
 from __future__ import annotations
@@ -28,13 +32,15 @@ from argmap.errors import (
 )
 from argmap.evaluate import Evaluation, Label, evaluate
 from argmap.locate import locate
+from argmap.memory import gc_paused
 from argmap.model import ArgumentMap, Attack, Claim, Inference, Issue, Quote, Source, Voice
-from argmap.read import gc_paused, read_path
+from argmap.read import read_path, read_text, source_files
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from argmap.draw import Style
+    from argmap.formats import Format
 
 __version__ = "0.1.0"
 
@@ -58,34 +64,149 @@ __all__ = [
     "UnresolvedReferences",
     "Voice",
     "check",
+    "check_path",
     "convert",
+    "dump",
     "evaluate",
     "load",
+    "loads",
+    "losses",
     "render",
 ]
 
 
-def load(path: str | Path) -> ArgumentMap:
-    """Read a map file. Raises :class:`MapError` (with its diagnostics) if it cannot be read."""
-    argmap, diags = read_path(path)
-    if argmap is None or has_errors(diags):
+def load(path: str | Path, format: str | None = None) -> ArgumentMap:
+    """Read a map file in any format argmap reads (`format` by name, else by the file).
+
+    Raises
+    ------
+    MapError
+        When the file cannot be read or the map has errors; ``err.diagnostics`` says what.
+    """
+    argmap, diags = read_path(path, format)
+    if argmap is None:
         raise MapError(diags)
     return argmap
 
 
+def loads(text: str, format: str = "yaml", name: str = "<string>") -> ArgumentMap:
+    """Read a map from a string in `format` (default: argmap's YAML); `name` is for messages.
+
+    >>> loads('{"claims": {"a": {"text": "A"}}}', "json").text_of("a")
+    'A'
+
+    Raises
+    ------
+    MapError
+        When the map has errors; ``err.diagnostics`` says what, located in `text`.
+    FormatError
+        When `format` is not a format argmap reads.
+    """
+    _format(format, reading=True)
+    argmap, diags = read_text(text, name, format)
+    if argmap is None:
+        raise MapError(diags)
+    return argmap
+
+
+def dump(argmap: ArgumentMap, format: str = "yaml") -> str:
+    """The map as text in `format` (default: argmap's YAML).
+
+    What the format cannot carry is left out: :func:`losses` lists it beforehand.
+
+    >>> print(dump(loads("claims: {a: {text: 'yes'}}")), end="")
+    claims:
+      a:
+        text: 'yes'
+
+    Raises
+    ------
+    FormatError
+        When argmap cannot write `format`.
+    UnresolvedReferences
+        When a map built in code names ids it does not declare.
+    """
+    writer = _format(format, reading=False).write
+    assert writer is not None
+    _resolved(argmap)
+    return writer(argmap)
+
+
+def losses(argmap: ArgumentMap, format: str) -> list[tuple[str, int]]:
+    """The kinds of data of `argmap` that `format` cannot carry, with how many of each.
+
+    >>> losses(loads("claims: {a: {text: A, note: why}}"), "graphml")
+    [('claim notes', 1)]
+
+    Raises
+    ------
+    FormatError
+        When argmap cannot write `format`.
+    """
+    from argmap.formats.base import lost
+
+    return lost(argmap, _format(format, reading=False).carries)
+
+
+def _format(name: str, reading: bool) -> Format:
+    from argmap.formats import FORMATS, by_name
+
+    try:
+        form = by_name(name)
+    except KeyError:
+        names = ", ".join(f.name for f in FORMATS)
+        raise FormatError([], f"no format `{name}`; argmap knows {names}") from None
+    if (form.read if reading else form.write) is None:
+        verb = "read" if reading else "write"
+        raise FormatError([], f"argmap cannot {verb} {form.description}")
+    return form
+
+
+def _resolved(argmap: ArgumentMap) -> None:
+    """Raise :class:`UnresolvedReferences` if a map built in code names ids it lacks."""
+    from argmap.finish import references
+
+    if argmap.origin is None:
+        problems = [d for d in references(argmap) if d.severity is Severity.ERROR]
+        if problems:
+            raise UnresolvedReferences(problems)
+
+
 def check(argmap: ArgumentMap) -> list[Diagnostic]:
-    """Every problem of a map's reasoning, located in its file when it has one, sorted."""
+    """Every problem of a map's reasoning, located in its file when it has one, sorted.
+
+    A map built in code is resolved first: its broken references are reported here too.
+
+    >>> m = ArgumentMap.model_validate({"claims": {"a": {"text": "A"}}, "main": ["b"]})
+    >>> [d.code for d in check(m)]
+    ['AM106']
+    """
     return checked(argmap)[0]
+
+
+def check_path(path: str | Path, format: str | None = None) -> list[Diagnostic]:
+    """Read a map file and check it: every diagnostic, located and sorted; never raises for
+    a bad map (its problems are diagnostics).
+
+    >>> [d.code for d in check_path("/nonexistent.yaml")]
+    ['AM001']
+    """
+    argmap, diags = read_path(path, format)
+    if argmap is not None:
+        diags += check(argmap)
+    return sorted(diags, key=sort_key)
 
 
 def checked(argmap: ArgumentMap) -> tuple[list[Diagnostic], nx.DiGraph | None]:
     """What :func:`check` finds, and the map's graph (None when references are broken)."""
-    from argmap.checks import CHECKS, references
+    from argmap.checks import CHECKS
+    from argmap.finish import references
     from argmap.graph import build
 
     graph = None
     with gc_paused():
-        diags = references(argmap)
+        # A map read from a file has been resolved by read; one built in code is resolved here.
+        diags = references(argmap) if argmap.origin is None else []
         if not has_errors(diags):
             graph = build(argmap)
             for run in CHECKS:
@@ -162,12 +283,17 @@ def rendered(
 
 
 def convert(
-    source: str | Path, target: str | Path, from_: str | None = None, to: str | None = None
+    source: str | Path,
+    target: str | Path,
+    from_: str | None = None,
+    to: str | None = None,
+    strict: bool = False,
 ) -> list[Diagnostic]:
     """Read `source` and write it to `target`, formats by extension or named (`from_`, `to`).
 
-    Returns the diagnostics of reading; `target` is written only when there is no error.
-    Raises ValueError when the target format cannot be written.
+    Returns every diagnostic: those of reading, and one warning (AM643) for each kind of data
+    the target format cannot carry (with `strict`, an error). `target` is written only when
+    there is no error; ``-`` is standard output.
 
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -176,23 +302,39 @@ def convert(
     []
     >>> load(folder / "m.yaml").inferences["b.a"].premises
     ['b']
+
+    Raises
+    ------
+    FormatError
+        When the target's format cannot be told from its name, or cannot be written.
     """
     from argmap.formats import FORMATS, detect
-    from argmap.output import write_atomic
+    from argmap.output import write_output
 
     suffix = Path(target).suffix.lower()
     if to is None and not any(suffix in f.suffixes for f in FORMATS):
-        raise ValueError(f"cannot tell the format of {target} from `{suffix}`: name it with --to")
-    form = detect(str(target), None, to)
-    writer = form.writer()
-    if writer is None:
-        raise ValueError(f"argmap cannot write {form.description}")
+        message = f"cannot tell the format of {target} from `{suffix}`: name it with --to"
+        raise FormatError([], message)
+    form = _format(detect(str(target), None, to).name, reading=False)
+    assert form.write is not None
     argmap, diags = read_path(source, from_)
-    if argmap is not None and not has_errors(diags):
-        try:
-            write_atomic(target, writer(argmap).encode("utf-8"), inputs=[source])
-        except OSError as err:
-            hint = "choose another output path, and check the folder's permissions"
-            message = f"cannot write {target}: {err.strerror or err}"
-            diags.append(diagnostic("AM642", message, hint=hint, file=str(source)))
+    if argmap is None:
+        return diags
+    for kind, count in losses(argmap, form.name):
+        loss = diagnostic(
+            "AM643",
+            f"{form.description} cannot carry {kind} ({count}): they are left out of {target}",
+            hint="convert to argmap's YAML or JSON to keep everything"
+            + ("" if strict else "; --strict refuses to convert with losses"),
+            file=str(source),
+        )
+        diags.append(replace(loss, severity=Severity.ERROR) if strict else loss)
+    if has_errors(diags):
+        return diags
+    try:
+        write_output(target, form.write(argmap).encode("utf-8"), [source, *source_files(argmap)])
+    except OSError as err:
+        hint = "choose another output path, and check the folder's permissions"
+        message = f"cannot write {target}: {err.strerror or err}"
+        diags.append(diagnostic("AM642", message, hint=hint, file=str(source)))
     return diags

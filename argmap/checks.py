@@ -11,91 +11,15 @@ import difflib
 import os
 import re
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable
-from pathlib import Path
+from collections.abc import Callable, Iterable
 
 import networkx as nx
 
-from argmap.diagnostics import Diagnostic, Pointer, describe, diagnostic
+from argmap.diagnostics import Diagnostic, diagnostic
 from argmap.graph import CLAIM, PREMISE, SUPPORT, Role, roles
 from argmap.model import ArgumentMap, texts
 
 Check = Callable[[ArgumentMap, nx.DiGraph], Iterable[Diagnostic]]
-
-
-def references(argmap: ArgumentMap) -> list[Diagnostic]:
-    """Every reference between elements resolves, ids are unique, and no text is empty."""
-    diags: list[Diagnostic] = []
-    claims, inferences = argmap.claims, argmap.inferences
-
-    for section, ids in (("inferences", inferences), ("issues", argmap.issues)):
-        for ident in ids:
-            if ident in claims:
-                diags.append(
-                    diagnostic(
-                        "AM107",
-                        f"`{ident}` names a claim and an {section[:-1]}",
-                        (section, ident),
-                        "claims, inferences and issues share one namespace: rename one of them",
-                    )
-                )
-    for ident in argmap.issues.keys() & inferences.keys():
-        diags.append(
-            diagnostic(
-                "AM107",
-                f"`{ident}` names an inference and an issue",
-                ("issues", ident),
-                "rename one of them",
-            )
-        )
-
-    def ref(target: str, pool: Collection[str], what: str, pointer: Pointer) -> None:
-        if target in pool:
-            return
-        close = difflib.get_close_matches(target, sorted(pool), n=1, cutoff=0.6)
-        hint = (
-            f"did you mean `{close[0]}`?"
-            if close
-            else f"declare `{target}` under the map's {what}s"
-        )
-        diags.append(
-            diagnostic("AM106", f"no {what} `{target}` (in {describe(pointer)})", pointer, hint)
-        )
-
-    for ident, claim in claims.items():
-        for lang, text in texts(claim.text, argmap.lang).items():
-            if not text.strip():
-                pointer: Pointer = ("claims", ident, "text") + (
-                    (lang,) if isinstance(claim.text, dict) else ()
-                )
-                diags.append(
-                    diagnostic(
-                        "AM104",
-                        f"claim `{ident}` has an empty text",
-                        pointer,
-                        "write the claim, or remove it",
-                    )
-                )
-        if claim.quote is not None:
-            ref(claim.quote.source, argmap.sources, "source", ("claims", ident, "quote", "source"))
-        if claim.by is not None:
-            ref(claim.by, argmap.voices, "voice", ("claims", ident, "by"))
-        for i, other in enumerate(claim.equivalent):
-            ref(other, claims, "claim", ("claims", ident, "equivalent", i))
-    for ident, inference in inferences.items():
-        for i, premise in enumerate(inference.premises):
-            ref(premise, claims, "claim", ("inferences", ident, "premises", i))
-        ref(inference.conclusion, claims, "claim", ("inferences", ident, "conclusion"))
-    targets = claims.keys() | inferences.keys()
-    for i, attack in enumerate(argmap.attacks):
-        ref(attack.from_, claims, "claim", ("attacks", i, "from"))
-        ref(attack.to, targets, "claim or inference", ("attacks", i, "to"))
-    for ident, issue in argmap.issues.items():
-        for i, position in enumerate(issue.positions):
-            ref(position, claims, "claim", ("issues", ident, "positions", i))
-    for i, main in enumerate(argmap.main or []):
-        ref(main, claims, "claim", ("main", i))
-    return diags
 
 
 def support_successors(graph: nx.DiGraph) -> dict[str, list[str]]:
@@ -262,31 +186,33 @@ def quotes(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
     Compared after normalising whitespace, quote marks, dashes and case, so that re-wrapped
     lines and typographic quotes do not matter; a near miss names the closest passage.
     """
-    base = (Path(argmap.origin.path).parent if argmap.origin else Path.cwd()).resolve()
-    outside_allowed = os.environ.get("ARGMAP_SOURCES_OUTSIDE") == "1"
+    from argmap.limits import Limits
+    from argmap.read import OutsideFolder, read_source
+
+    # A map built in code finds its sources from the working folder; one read from a pipe
+    # has no folder at all.
+    folder = argmap.origin.folder if argmap.origin else os.getcwd()
+    limits = Limits.from_env()
     cache: dict[str, str | None] = {}
     for ident, source in argmap.sources.items():
         if source.path is None:
             continue
         cache[ident] = None
-        target = (base / source.path).resolve()
-        if not outside_allowed and not target.is_relative_to(base):
+        try:
+            cache[ident] = normalise(read_source(folder, source.path, limits))
+        except OutsideFolder:
             yield diagnostic(
                 "AM209",
                 f"the text of source `{ident}` lies outside the map's folder",
                 ("sources", ident, "path"),
                 "put the text beside the map, or allow it with ARGMAP_SOURCES_OUTSIDE=1",
             )
-            continue
-        try:
-            cache[ident] = normalise(target.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as err:
-            reason = getattr(err, "strerror", None) or str(err)
+        except OSError as err:
             yield diagnostic(
                 "AM207",
-                f"cannot read the text of source `{ident}`: {reason}",
+                f"cannot read the text of source `{ident}`: {err.strerror or err}",
                 ("sources", ident, "path"),
-                "the path is relative to the map's folder; the file must be UTF-8",
+                "the path is relative to the map's folder; the file must be a UTF-8 text file",
             )
     for ident, claim in argmap.claims.items():
         quote = claim.quote

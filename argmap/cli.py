@@ -1,7 +1,9 @@
-"""The command line: one small function per subcommand.
+"""The command line: one small function per subcommand, over the public API (:mod:`argmap`).
 
 Each parses its options, calls the API and prints. Exit status everywhere: 0 ok, 1 problems
-found in the input, 2 usage or environment errors (an unreadable path, a missing Graphviz).
+found in the input, 2 usage or environment errors (an unreadable path, a missing Graphviz,
+an output that would overwrite an input), 70 an internal error of argmap's (a bug: the
+message asks for a report).
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -20,18 +22,19 @@ from argmap.diagnostics import (
     Severity,
     format_json,
     format_text,
-    has_errors,
+    printable,
     summary,
 )
 
 if TYPE_CHECKING:
     from argmap.draw import Style
+    from argmap.model import ArgumentMap
 
 #: What a folder is searched for: maps in every format argmap reads, but for Kialo's `.txt`
 #: (a folder of maps often holds the texts they analyse, as maps/ does) and the frameworks.
 MAP_SUFFIXES = (".yaml", ".yml", ".json", ".argdown", ".ad", ".kialo")
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -69,22 +72,43 @@ def main() -> None:
         raise click.UsageError(str(err)) from None
 
 
-def colour_wanted() -> bool:
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+def colour_wanted(err: bool = False) -> bool:
+    """Whether to colour what goes to standard output (or error): a terminal, no NO_COLOR."""
+    stream = sys.stderr if err else sys.stdout
+    return stream.isatty() and "NO_COLOR" not in os.environ
+
+
+def internal_error(err: BaseException) -> int:
+    """Report a crash as what it is, a bug of argmap's, with what a report needs."""
+    import traceback
+
+    from argmap import __version__
+
+    where = traceback.extract_tb(err.__traceback__)[-1] if err.__traceback__ else None
+    place = f" at {where.filename}:{where.lineno}" if where else ""
+    print(
+        f"argmap {__version__}: internal error: {type(err).__name__}: {printable(str(err))}"
+        f"{place}\nThis is a bug in argmap, not a problem of your map: please report it with "
+        "the command and the input that caused it (ARGMAP_TRACEBACK=1 shows the traceback).",
+        file=sys.stderr,
+    )
+    if os.environ.get("ARGMAP_TRACEBACK") == "1":
+        traceback.print_exception(err)
+    return EXIT_INTERNAL
 
 
 def map_files(paths: Iterable[str]) -> Iterator[Path]:
     """The files named, with every map file inside the folders named, sorted."""
     for name in paths:
         path = Path(name)
-        if path.is_dir():
+        if name != "-" and path.is_dir():
             yield from sorted(p for p in path.iterdir() if p.suffix in MAP_SUFFIXES and p.is_file())
         else:
             yield path
 
 
 #: Problems of the command line or the machine rather than of the map: exit status 2.
-USAGE_CODES = frozenset({"AM001", "AM501", "AM502"})
+USAGE_CODES = frozenset({"AM001", "AM405", "AM501", "AM502", "AM642"})
 
 
 def no_maps(paths: Iterable[str]) -> str:
@@ -98,18 +122,6 @@ def exit_status(diags: list[Diagnostic], strict: bool = False) -> int:
     if any(d.severity is Severity.ERROR for d in diags) or (strict and diags):
         return EXIT_PROBLEMS
     return EXIT_OK
-
-
-def read_and_check(path: Path) -> list[Diagnostic]:
-    """Read one map and check it: every diagnostic, located."""
-    from argmap import check
-    from argmap.diagnostics import has_errors
-    from argmap.read import read_path
-
-    argmap, diags = read_path(path)
-    if argmap is not None and not has_errors(diags):
-        diags += check(argmap)
-    return diags
 
 
 def format_option(what: str) -> Callable[[F], F]:
@@ -152,7 +164,9 @@ def check_command(files: tuple[str, ...], fmt: str, strict: bool) -> None:
     paths = list(map_files(files))
     if not paths:
         raise click.UsageError(no_maps(files))
-    diags = [d for path in paths for d in read_and_check(path)]
+    from argmap import check_path
+
+    diags = [d for path in paths for d in check_path(path)]
     if fmt == "json":
         click.echo(format_json(diags))
     else:
@@ -246,13 +260,14 @@ def render_command(
       argmap render maps/ --format pdf --theme print
     """
     from argmap.draw import Style
+    from argmap.limits import Limits
+    from argmap.read import read_path, source_files
 
     files = list(map_files(paths))
     if not files:
         raise click.UsageError(no_maps(paths))
-    if fmt is None:
-        suffix = Path(output).suffix.lstrip(".").lower() if output and len(files) == 1 else ""
-        fmt = suffix if suffix in ("svg", "png", "pdf", "dot") else "svg"
+    fmt = fmt or _format_of(output if len(files) == 1 else None)
+    targets = _render_targets(files, output, fmt)
     try:
         colours = dict(pair.split("=", 1) for pair in tag_colours if "=" in pair)
         if len(colours) != len(tag_colours):
@@ -260,69 +275,119 @@ def render_command(
         style = Style(lang, rankdir, theme, legend, width, colours)
     except ValueError as err:
         raise click.UsageError(str(err)) from None
-    if len(files) > 1 and output is not None:
-        Path(output).mkdir(parents=True, exist_ok=True)
-    from argmap.limits import Limits
-
-    seconds = Limits.from_env().render_seconds if timeout is None else timeout
+    seconds = _seconds(Limits.from_env().render_seconds if timeout is None else timeout)
+    assumed = (accept, reject) if evaluated or accept or reject else None  # either implies it
+    job = RenderJob(fmt, style, engine, seconds, assumed)
+    loaded = [(path, *read_path(path)) for path in files]
+    # Nothing a run reads may be overwritten: the maps, and their sources' texts.
+    inputs = files + [f for _, argmap, _ in loaded if argmap for f in source_files(argmap)]
     diags: list[Diagnostic] = []
     status = EXIT_OK
     with click.progressbar(
-        files, label="Rendering", file=sys.stderr, hidden=len(files) < 2 or not sys.stderr.isatty()
+        loaded, label="Rendering", file=sys.stderr, hidden=len(files) < 2 or not sys.stderr.isatty()
     ) as bar:
-        for path in bar:
-            target = _render_target(path, output, fmt, len(files))
-            assumed = (accept, reject) if evaluated or accept or reject else None
-            more, code = render_one(path, target, fmt, style, engine, seconds, assumed)
+        for path, argmap, found in bar:
+            more, code = render_one(path, argmap, found, targets[path], job, inputs)
             diags += more
             status = max(status, code)
     if diags:
-        click.echo(format_text(diags, colour=colour_wanted()), err=True)
+        click.echo(format_text(diags, colour=colour_wanted(err=True)), err=True)
     sys.exit(status)
 
 
-def _render_target(path: Path, output: str | None, fmt: str, count: int) -> str:
-    """Where a map's drawing goes: -o itself, a file in the -o folder, or beside the map."""
-    if output is not None and count == 1:
-        return output
-    folder = Path(output) if output is not None else path.parent
-    return str(folder / f"{path.stem}.{fmt}")
+DRAWING_FORMATS = ("svg", "png", "pdf", "dot")
+
+
+def _format_of(output: str | None) -> str:
+    """The drawing format an output file's extension names (svg when there is none)."""
+    if output is None or output == "-" or Path(output).is_dir():
+        return "svg"
+    suffix = Path(output).suffix.lstrip(".").lower()
+    if suffix not in DRAWING_FORMATS:
+        names = ", ".join(f".{f}" for f in DRAWING_FORMATS)
+        raise click.UsageError(
+            f"cannot tell the drawing format of {output}: use {names}, or --format"
+        )
+    return suffix
+
+
+def _seconds(value: float) -> float:
+    """A time limit in seconds: 0 and infinity mean none; not a number is a usage error."""
+    import math
+
+    if math.isnan(value) or value < 0:
+        raise click.UsageError(f"a time limit is a number of seconds, 0 for none, not {value}")
+    return 0.0 if math.isinf(value) else value
+
+
+def _render_targets(files: list[Path], output: str | None, fmt: str) -> dict[Path, str]:
+    """Where each map's drawing goes: -o itself (one map), a file in the -o folder, or beside
+    the map. Two maps drawn into one file, or -o naming a file for several maps, is refused."""
+    if output is not None and len(files) > 1:
+        if output == "-" or (Path(output).exists() and not Path(output).is_dir()):
+            raise click.UsageError(
+                f"-o {output} names one file, but {len(files)} maps need a folder"
+            )
+        Path(output).mkdir(parents=True, exist_ok=True)
+    targets: dict[Path, str] = {}
+    for path in files:
+        if output is not None and len(files) == 1:
+            targets[path] = output
+        elif path == Path("-"):
+            targets[path] = "-"
+        else:
+            folder = Path(output) if output is not None else path.parent
+            targets[path] = str(folder / f"{path.stem}.{fmt}")
+    seen: dict[str, Path] = {}
+    for path, target in targets.items():
+        key = target if target == "-" else os.path.realpath(target)
+        if key in seen:
+            raise click.UsageError(
+                f"{seen[key]} and {path} would both be drawn into {target}: "
+                "render them into separate folders with -o"
+            )
+        seen[key] = path
+    return targets
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    """How to draw: the options shared by every map of one `render` command."""
+
+    fmt: str
+    style: Style
+    engine: str
+    timeout: float
+    assumed: tuple[Sequence[str], Sequence[str]] | None = None
 
 
 def render_one(
     path: Path,
+    argmap: ArgumentMap | None,
+    diags: list[Diagnostic],
     target: str,
-    fmt: str,
-    style: Style,
-    engine: str,
-    timeout: float,
-    assumed: tuple[Sequence[str], Sequence[str]] | None = None,
+    job: RenderJob,
+    inputs: Sequence[Path] = (),
 ) -> tuple[list[Diagnostic], int]:
-    """Read, check and draw one map into `target`: its diagnostics and an exit status.
+    """Check and draw one map read from `path` into `target`: diagnostics and an exit status.
 
-    With `assumed` (claims to accept, to reject), the drawing shows the map's evaluation.
+    With `job.assumed` (claims to accept, to reject), the drawing shows the evaluation.
     """
     from argmap import rendered
     from argmap.diagnostics import diagnostic
     from argmap.errors import RenderError
-    from argmap.output import write_atomic
-    from argmap.read import read_path
+    from argmap.output import write_output
 
-    argmap, diags = read_path(path)
-    if argmap is None or has_errors(diags):
+    if argmap is None:
         return diags, exit_status(diags)
     try:
-        drawing, diags = rendered(argmap, fmt, style, engine, timeout, assumed)
+        drawing, diags = rendered(argmap, job.fmt, job.style, job.engine, job.timeout, job.assumed)
     except RenderError as err:
         return [*diags, replace(err.diagnostic, file=str(path))], EXIT_USAGE
     if drawing is None:
         return diags, exit_status(diags)
-    if target == "-":
-        sys.stdout.buffer.write(drawing)
-        sys.stdout.flush()
-        return diags, EXIT_OK
     try:
-        write_atomic(target, drawing, inputs=[path])
+        write_output(target, drawing, inputs=[path, *inputs])
     except OSError as err:
         reason = err.strerror or str(err)
         problem = diagnostic(
@@ -346,22 +411,27 @@ def _format_names() -> list[str]:
 @click.argument("target", type=click.Path())
 @click.option("--from", "from_", type=click.Choice(_format_names()), help="Format of SOURCE.")
 @click.option("--to", type=click.Choice(_format_names()), help="Format of TARGET.")
-def convert_command(source: str, target: str, from_: str | None, to: str | None) -> None:
+@click.option("--strict", is_flag=True, help="Refuse to convert when the target loses data.")
+def convert_command(
+    source: str, target: str, from_: str | None, to: str | None, strict: bool
+) -> None:
     """Convert a map between formats, chosen by the files' extensions or --from/--to.
 
     Formats: yaml, json (argmap's own), aif (JSON), argdown; read only: kialo, carneades,
-    apx, tgf, iccma; written only: graphml.
-    Whatever the target cannot hold, and whatever the source held that argmap does not
-    understand, is reported.
+    apx, tgf, iccma; written only: graphml. TARGET `-` is standard output (name --to).
+    Whatever the target cannot carry is reported (AM643), and with --strict nothing is
+    written then; whatever the source held that argmap does not understand is reported too.
+    Exit status: 0 written, 1 the map has errors (or losses with --strict), 2 usage errors.
     """
     from argmap import convert
+    from argmap.errors import FormatError
 
     try:
-        diags = convert(source, target, from_, to)
-    except ValueError as err:
-        raise click.UsageError(str(err)) from err
+        diags = convert(source, target, from_, to, strict)
+    except FormatError as err:
+        raise click.UsageError(str(err)) from None
     if diags:
-        click.echo(format_text(diags, colour=colour_wanted()), err=True)
+        click.echo(format_text(diags, colour=colour_wanted(err=True)), err=True)
     sys.exit(exit_status(diags))
 
 
@@ -381,28 +451,25 @@ def schema_command() -> None:
 def evaluate_command(
     file: str, accept: tuple[str, ...], reject: tuple[str, ...], why: tuple[str, ...], fmt: str
 ) -> None:
-    """Label every claim of a map in, out or undecided: which claims stand."""
+    """Label every claim of a map in, out or undecided: which claims stand.
+
+    Exit status: 0 labelled, 1 the map has errors, 2 usage errors (an id not in the map).
+    """
     import json
 
-    from argmap.checks import references
-    from argmap.diagnostics import has_errors
     from argmap.evaluate import evaluate_graph, explain, report, table, unknown_ids
     from argmap.graph import build
-    from argmap.locate import locate
     from argmap.read import read_path
 
     argmap, diags = read_path(file)
-    if argmap is not None and not has_errors(diags):
-        diags += locate(references(argmap), argmap.origin)
-    if argmap is None or has_errors(diags):
-        click.echo(format_text(diags, colour=colour_wanted()), err=True)
+    if diags:
+        click.echo(format_text(diags, colour=colour_wanted(err=True)), err=True)
+    if argmap is None:
         sys.exit(exit_status(diags) or EXIT_PROBLEMS)
     usage = [replace(d, file=file) for d in unknown_ids(argmap, accept, reject, why)]
     if usage:
         click.echo(format_text(usage), err=True)
         sys.exit(EXIT_USAGE)
-    if diags:
-        click.echo(format_text(diags, colour=colour_wanted()), err=True)
     graph = build(argmap)
     evaluation = evaluate_graph(argmap, graph, accept, reject)
     rows = report(argmap, graph, evaluation)
@@ -412,9 +479,9 @@ def evaluate_command(
         data = {"claims": rows, "inferences": inferences, "explanations": reasons}
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        click.echo(table(rows))
+        click.echo(printable(table(rows)))
         for ident, reason in reasons.items():
-            click.echo(f"\n{ident}: {reason}")
+            click.echo(printable(f"\n{ident}: {reason}"))
 
 
 def run() -> None:
@@ -431,6 +498,10 @@ def run() -> None:
         status = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
         if isinstance(done.code, str):
             print(done.code, file=sys.stderr)
+    except KeyboardInterrupt:
+        status = 130
+    except Exception as err:  # a bug of argmap's, never "the map has errors" (exit 1)
+        status = internal_error(err)
     try:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -103,6 +103,7 @@ CODES: dict[str, Code] = {
         Code("AM634", W, "a Kialo claim out of place (numbered twice, no parent, no Pro/Con)"),
         Code("AM641", E, "a format argmap writes but does not read"),
         Code("AM642", E, "the converted map cannot be written"),
+        Code("AM643", W, "the target format cannot carry some of the map's data"),
     ]
 }
 
@@ -184,19 +185,44 @@ def sort_key(d: Diagnostic) -> tuple[str, int, int, str, str]:
     return (d.file, d.line, d.column, d.code, d.message)
 
 
+#: Characters a terminal acts on instead of showing (C0 and C1 controls, DEL, and the
+#: bidirectional overrides that reorder a line), each mapped to a visible escape.
+_UNPRINTABLE = {
+    c: f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+    for c in [*range(0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+}
+_LINES = {k: v for k, v in _UNPRINTABLE.items() if k not in (0x09, 0x0A)}
+
+
+def printable(text: str, lines: bool = True) -> str:
+    r"""Text safe to print on a terminal: control characters shown as escapes.
+
+    With `lines`, tabs and line breaks are kept; without, the text stays on one line.
+
+    >>> printable("a\x1b]0;pwned\x07b"), printable("two\nlines", lines=False)
+    ('a\\x1b]0;pwned\\x07b', 'two\\x0alines')
+    """
+    return text.translate(_LINES if lines else _UNPRINTABLE)
+
+
 def format_text(diags: Sequence[Diagnostic], colour: bool = False) -> str:
-    """Compiler-style lines: ``path:line:col: error AM101 message``, then the hint."""
+    """Compiler-style lines: ``path:line:col: error AM101 message``, then the hint.
+
+    Whatever comes from the input (file names, ids, texts) is shown escaped: a diagnostic
+    never moves the cursor or retitles the terminal.
+    """
     out: list[str] = []
     for d in diags:
-        where = f"{d.file}:{d.line}:{d.column}" if d.line else d.file or "<map>"
+        file = printable(d.file, lines=False)
+        where = f"{file}:{d.line}:{d.column}" if d.line else file or "<map>"
         sev = d.severity.value
         if colour:
             tone = "\x1b[1;31m" if d.severity is Severity.ERROR else "\x1b[1;33m"
             sev = f"{tone}{sev}\x1b[0m"
             where = f"\x1b[1m{where}\x1b[0m"
-        out.append(f"{where}: {sev} {d.code} {d.message}")
+        out.append(f"{where}: {sev} {d.code} {printable(d.message, lines=False)}")
         if d.hint:
-            out.append(f"  hint: {d.hint}")
+            out.append(f"  hint: {printable(d.hint, lines=False)}")
     return "\n".join(out)
 
 

@@ -92,7 +92,7 @@ def evaluate_graph(
     assumed, rejected = assumptions(argmap, graph, accept, reject)
     weights = {i: w for i, inf in argmap.inferences.items() if (w := inf.weight) is not None}
     issues = [issue.positions for _, issue in sorted(argmap.issues.items())]
-    from argmap.read import gc_paused
+    from argmap.memory import gc_paused
 
     # The compact view below is hundreds of thousands of small lists, none garbage yet:
     # the cyclic collector would walk the whole graph again and again (2x the time at 100k).

@@ -9,7 +9,6 @@ Scalars are read under YAML 1.2's core schema, as yaml-rs reads them, so both se
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -17,35 +16,16 @@ import yaml
 
 from argmap.diagnostics import Diagnostic, Pointer, diagnostic
 from argmap.limits import Limits
-from argmap.model import Origin, Position
+from argmap.model import Origin, Position, Positions
+from argmap.yaml12 import resolve
 
 #: Diagnostics about a key (an id, a field name) point at the key; the rest at the value.
 KEY_CODES = {"AM005", "AM101", "AM105", "AM107"}
 
 
-PLAIN_SCALARS: list[tuple[re.Pattern[str], Callable[[str], Any]]] = [
-    (re.compile(r"^(?:~|null|Null|NULL|)$"), lambda v: None),
-    (re.compile(r"^(?:true|True|TRUE)$"), lambda v: True),
-    (re.compile(r"^(?:false|False|FALSE)$"), lambda v: False),
-    (re.compile(r"^[-+]?[0-9]+$"), int),
-    (re.compile(r"^0o[0-7]+$"), lambda v: int(v, 8)),
-    (re.compile(r"^0x[0-9a-fA-F]+$"), lambda v: int(v, 16)),
-    (re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"), float),
-    (re.compile(r"^[-+]?\.(?:inf|Inf|INF)$"), lambda v: float(v.replace(".", "", 1))),
-    (re.compile(r"^\.(?:nan|NaN|NAN)$"), lambda v: float("nan")),
-]
-_PLAIN_START = frozenset("~nNtTfF-+0123456789.")
-
-
 def _scalar(event: yaml.ScalarEvent) -> Any:
-    """A scalar's value under YAML 1.2's core schema: only plain scalars are resolved."""
-    value: str = event.value
-    if not event.implicit[0] or (value and value[0] not in _PLAIN_START):
-        return value
-    for pattern, convert in PLAIN_SCALARS:
-        if pattern.match(value):
-            return convert(value)
-    return value
+    """A scalar's value: plain scalars resolved by YAML 1.2's core schema, others strings."""
+    return resolve(event.value) if event.implicit[0] else event.value
 
 
 class _TooLarge(Exception):
@@ -73,9 +53,6 @@ class _Frame:
     key: Any = None
     has_key: bool = False
     key_pos: Position = (1, 1)
-
-
-Positions = dict[Pointer, tuple[Position, Position]]
 
 
 def _events(text: str, max_nodes: int) -> tuple[Any, Positions, list[Diagnostic]]:

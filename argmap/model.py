@@ -158,7 +158,10 @@ class ArgumentMap(Element):
         return text_in(self.claims[claim_id].text, lang or self.lang, self.lang)
 
 
+#: A line and a column, both from 1.
 Position = tuple[int, int]
+#: Where each element came from: a pointer into the map's data -> (key, value) positions.
+Positions = dict[Pointer, tuple[Position, Position]]
 
 
 @dataclass(frozen=True)
@@ -167,13 +170,15 @@ class Origin:
 
     `positions` maps a pointer to the (key, value) positions of an element; readers of
     foreign formats fill it in, while YAML and JSON maps leave it None and are parsed again
-    with positions only when a diagnostic needs one.
+    with positions only when a diagnostic needs one. `folder` is where the texts of the
+    map's sources are found: None for a map read from a pipe, or from a string.
     """
 
     path: str
     text: str
     format: str = "yaml"
-    positions: dict[Pointer, tuple[Position, Position]] | None = None
+    positions: Positions | None = None
+    folder: str | None = None
 
 
 def text_in(text: Text, lang: str, default_lang: str = "en") -> str:

@@ -13,6 +13,7 @@ import pytest
 import argmap
 from argmap.formats import argdown
 from argmap.model import ArgumentMap
+from argmap.read import read_text
 from tests.conftest import SHARED, shared
 
 CORPUS = sorted((SHARED / "corpora" / "argdown").glob("*.argdown")) or [
@@ -27,7 +28,7 @@ def _norm(text: str | None) -> str:
 
 
 def _read(path: Path) -> tuple[ArgumentMap, list[argmap.Diagnostic]]:
-    m, diags = argdown.read(path.read_text(encoding="utf-8"), str(path))
+    m, diags = read_text(path.read_text(encoding="utf-8"), str(path), "argdown")
     assert m is not None, diags
     return m, diags
 
@@ -66,7 +67,7 @@ class Agreement:
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.stem)
 def test_corpus_agrees_with_argdown(path: Path) -> None:
     reference_path = shared("corpora", "argdown") / "reference-json" / f"{path.stem}.json"
-    m, diags = argdown.read(path.read_text(encoding="utf-8"), str(path))
+    m, diags = read_text(path.read_text(encoding="utf-8"), str(path), "argdown")
     if not reference_path.exists():  # Argdown itself rejects these files
         assert any(d.code == "AM611" for d in diags)
         return
@@ -123,7 +124,7 @@ def test_corpus_agrees_with_argdown(path: Path) -> None:
 
 
 def _codes(text: str) -> list[tuple[str, int, int]]:
-    _, diags = argdown.read(text, "x.argdown")
+    _, diags = read_text(text, "x.argdown", "argdown")
     return [(d.code, d.line, d.column) for d in diags]
 
 
@@ -157,7 +158,7 @@ def test_check_points_into_the_argdown_file(write_map: Callable[..., Path]) -> N
 
 def test_multi_step_argument_and_rules() -> None:
     text = "<Arg>: gist\n\n(1) a\n(2) b\n-- Modus ponens --\n(3) c\n(4) d\n----\n(5) e\n"
-    m, diags = argdown.read(text, "x.argdown")
+    m, diags = read_text(text, "x.argdown", "argdown")
     assert m is not None and diags == []
     first, last = m.inferences["Arg.1"], m.inferences["Arg"]
     assert (first.premises, first.scheme) == (["untitled-1", "untitled-2"], "Modus ponens")
@@ -166,6 +167,6 @@ def test_multi_step_argument_and_rules() -> None:
 
 def test_write_then_read_gives_the_same_map() -> None:
     m = argmap.load(Path(__file__).parents[1] / "maps" / "example.yaml")
-    again, diags = argdown.read(argdown.write(m), "again.argdown")
+    again, diags = read_text(argdown.write(m), "again.argdown", "argdown")
     assert diags == []
     assert again is not None and again.model_dump() == m.model_dump()

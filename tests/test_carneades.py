@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from argmap.checks import references
 from argmap.evaluate import evaluate
+from argmap.finish import references
 from argmap.formats.carneades import slug, term
 from argmap.read import read_path
 from tests.conftest import shared

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.cli import read_and_check
+from argmap import check_path as read_and_check
 from argmap.diagnostics import CODES, Severity
 
 # A clean two-claim map that the cases below change in one place.

@@ -73,7 +73,7 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 
 #: Each format that can hold a map, and whether it holds tags, notes, status, title, issues.
 HOLDERS = [
-    pytest.param("m.yaml", native.write, True, id="yaml"),
+    pytest.param("m.yaml", native.write_yaml, True, id="yaml"),
     pytest.param("m.json", native.write_json, True, id="json"),
     pytest.param("m.argdown", argdown.write, True, id="argdown"),
     pytest.param("m.json", aif.write, False, id="aif"),

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.diagnostics import CODES
-from argmap.formats.native import write
+from argmap.formats.native import write_yaml as write
 from argmap.model import ArgumentMap, dump
 from argmap.read import read_bytes, read_text
 

@@ -20,12 +20,26 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from argmap.diagnostics import Diagnostic, Pointer, diagnostic
+from argmap.diagnostics import Diagnostic, diagnostic
 from argmap.formats.argdown import new_id, slug
-from argmap.model import ArgumentMap, Origin, Position, text_in
-from argmap.read import parse_fast
+from argmap.formats.base import Parsed
+from argmap.formats.native import parse
+from argmap.limits import Limits
+from argmap.model import ArgumentMap, Origin, Position, Positions, text_in
 
-Positions = dict[Pointer, tuple[Position, Position]]
+#: What the AIF writer keeps (see :data:`argmap.formats.base.KINDS`).
+CARRIES = frozenset(
+    {
+        "claims",
+        "claim voices",
+        "voices",
+        "inferences",
+        "schemes",
+        "attacks",
+        "undercuts",
+        "equivalents",
+    }
+)
 
 SCHEME_NODES = ("RA", "CA", "MA", "PA")
 DIALOGUE_NODES = ("L", "YA", "TA")
@@ -57,13 +71,13 @@ class _Graph:
         return str(self.nodes[ident].get("type", ""))
 
 
-def read(text: str, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
+def read(text: str, path: str, limits: Limits) -> Parsed:
     """Read an AIF JSON document.
 
-    >>> m, diags = read('{"nodes": [{"nodeID": 1, "text": "A", "type": "I"},'
+    >>> m = read('{"nodes": [{"nodeID": 1, "text": "A", "type": "I"},'
     ...     '{"nodeID": 2, "text": "B", "type": "I"}, {"nodeID": 3, "text": "RA", "type": "RA"}],'
-    ...     '"edges": [{"fromID": 1, "toID": 3}, {"fromID": 3, "toID": 2}]}', "x.json")
-    >>> m.inferences["3"].premises, m.inferences["3"].conclusion
+    ...     '"edges": [{"fromID": 1, "toID": 3}, {"fromID": 3, "toID": 2}]}', "x.json", Limits())
+    >>> m.data["inferences"]["3"]["premises"], m.data["inferences"]["3"]["conclusion"]
     (['1'], '2')
     """
     at = node_positions(text)
@@ -72,12 +86,12 @@ def read(text: str, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
         line, column = at.get(ident or "", (1, 1))
         return diagnostic(code, message, hint=hint, file=path, line=line, column=column)
 
-    data, diags = parse_fast(Origin(path, text, "json"))
+    data, diags = parse(Origin(path, text, "json"), limits)
     if data is None:
-        return None, diags
+        return Parsed(None, diags)
     if not (isinstance(data, dict) and isinstance(data.get("nodes"), list)):
         hint = 'AIF JSON is {"nodes": [...], "edges": [...]}'
-        return None, [problem("AM621", "this is not AIF JSON: no list of `nodes`", hint)]
+        return Parsed(None, [problem("AM621", "this is not AIF JSON: no list of `nodes`", hint)])
     graph, diags = _index(data, problem)
     ids = {ident: slug(ident) for ident in graph.nodes}
     if len(set(ids.values())) < len(ids):
@@ -133,11 +147,8 @@ def read(text: str, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
     voices = _speakers(graph, claims, ids, problem, diags)
     for ident in claims:
         positions[("claims", ident)] = (at.get(ident, (1, 1)),) * 2
-    argmap = ArgumentMap.model_validate(
-        {"claims": claims, "inferences": inferences, "attacks": attacks, "voices": voices}
-    )
-    argmap._origin = Origin(path, text, "aif", positions)
-    return argmap, diags
+    data = {"claims": claims, "inferences": inferences, "attacks": attacks, "voices": voices}
+    return Parsed(data, diags, positions)
 
 
 def node_positions(text: str) -> dict[str, Position]:

@@ -27,10 +27,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
 
-from argmap.diagnostics import Diagnostic, Pointer, diagnostic
-from argmap.model import SLUG_RE, ArgumentMap, Origin, Position, dump
+from argmap.diagnostics import Diagnostic, diagnostic
+from argmap.formats.base import EVERYTHING, Parsed
+from argmap.limits import Limits
+from argmap.model import SLUG_RE, ArgumentMap, Position, Positions, dump
+
+#: What the Argdown writer keeps: what Argdown has no syntax for travels as data.
+CARRIES = EVERYTHING
 
 _RELATION = re.compile(r"^(?P<indent>[ \t]*)(?P<symbol><\+|<-|<_|\+>|->|_>|><|\+|-|_)(?=\s|$)")
 _PCS = re.compile(r"^(?P<indent>[ \t]*)\((?P<number>\d+)\)(?=\s|$)")
@@ -135,21 +139,16 @@ class Document:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-Positions = dict[Pointer, tuple[Position, Position]]
+def read(text: str, path: str, limits: Limits) -> Parsed:
+    """Read an Argdown document as a map's data.
 
-
-def read(text: str, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
-    """Read an Argdown document.
-
-    >>> m, diags = read("[A]: Apples are fruit.\\n  + [B]: Fruit is healthy.\\n", "x.argdown")
-    >>> m.text_of("A"), list(m.inferences.values())[0].premises
-    ('Apples are fruit.', ['B'])
+    >>> m = read("[A]: Apples are fruit.\\n  + [B]: Fruit is healthy.\\n", "x.argdown", Limits())
+    >>> m.data["claims"]["A"], list(m.data["inferences"].values())[0]["premises"]
+    ({'text': 'Apples are fruit.'}, ['B'])
     """
     document = parse(text, path)
-    argmap, diags, positions = to_map(document, path)
-    if argmap is not None:
-        argmap._origin = Origin(path, text, "argdown", positions)
-    return argmap, document.diagnostics + diags
+    data, diags, positions = to_map(document, path)
+    return Parsed(data, document.diagnostics + diags, positions)
 
 
 # ---------------------------------------------------------------------------------------
@@ -567,7 +566,7 @@ class _Build:
 
 def to_map(
     doc: Document, path: str = "<argdown>"
-) -> tuple[ArgumentMap | None, list[Diagnostic], Positions]:
+) -> tuple[dict[str, Any], list[Diagnostic], Positions]:
     """The map of a parsed document, what it could not hold, and where each element is."""
     cleaned = {id(n): clean(n, path, doc.diagnostics) for n in doc.nodes}
     build = _Build(path, cleaned, _reconstructions(doc, path))
@@ -597,16 +596,8 @@ def to_map(
         attacks=build.attacks,
         issues=build.issues,
     )
-    try:
-        argmap = ArgumentMap.model_validate(data)
-    except ValidationError as err:
-        first = err.errors(include_url=False)[0]
-        where = ".".join(str(p) for p in first["loc"])
-        message = f"`{where}`: {first['msg'].lower()}"
-        hint = "see the README's 'The map format' for the fields and their values"
-        return None, [*build.diags, _warn("AM611", message, hint, path, (1, 1))], {}
     build.positions[()] = ((1, 1), (1, 1))
-    return argmap, build.diags, build.positions
+    return data, build.diags, build.positions
 
 
 def _reconstructions(doc: Document, path: str) -> dict[str, Reconstruction]:

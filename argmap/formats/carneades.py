@@ -20,8 +20,13 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from pydantic import BaseModel
+
 from argmap.diagnostics import Diagnostic, Pointer, diagnostic
-from argmap.model import ArgumentMap, Attack, Claim, Inference, Issue, Origin, Position, Status
+from argmap.formats.base import Parsed
+from argmap.limits import Limits
+from argmap.locate import locate, parse_located
+from argmap.model import Attack, Claim, Inference, Issue, Origin, Status
 
 #: Top-level keys that do not change the labels.
 _IGNORED = {"meta", "tests", "language", "references"}
@@ -29,8 +34,6 @@ _KNOWN = {"statements", "issues", "arguments", "assumptions", "argument_schemes"
 _ARGUMENT_KEYS = {"scheme", "premises", "conclusion", "undercutter", "meta"}
 _BASIC_SCHEMES = {"linked", "convergent"}
 _UNSUPPORTED_SCHEMES = {"cumulative", "factorized"}
-
-Positions = dict[Pointer, tuple[Position, Position]]
 
 
 def slug(ident: str) -> str:
@@ -59,40 +62,46 @@ def sniff(text: str) -> bool:
     ) is not None and (re.search(r"^claims:", text, re.MULTILINE) is None)
 
 
-def read(text: str, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
-    """Read a Carneades argument graph as a map; diagnostics are located in the file."""
-    from argmap.locate import locate, parse_located
-    from argmap.read import build_model
-
+def read(text: str, path: str, limits: Limits) -> Parsed:
+    """Read a Carneades argument graph as a map's data; diagnostics are located in the file."""
     origin = Origin(path=path, text=text, format="carneades")
-    data, diags, positions = parse_located(origin)
+    data, diags, positions = parse_located(origin, limits.max_nodes)
     if data is None and diags:
-        return None, diags
+        return Parsed(None, diags)
     if not isinstance(data, dict) or not _KNOWN & data.keys():
         found = "none of " + ", ".join(f"`{k}`" for k in sorted(_KNOWN))
-        return None, locate(
-            [
-                diagnostic(
-                    "AM510",
-                    f"not a Carneades argument graph: {found}"
-                    if isinstance(data, dict)
-                    else "not a Carneades argument graph: the document is not a mapping",
-                    hint="a Carneades graph has `statements:` (id: text) and `arguments:`",
-                )
-            ],
-            origin,
+        return Parsed(
+            None,
+            locate(
+                [
+                    diagnostic(
+                        "AM510",
+                        f"not a Carneades argument graph: {found}"
+                        if isinstance(data, dict)
+                        else "not a Carneades argument graph: the document is not a mapping",
+                        hint="a Carneades graph has `statements:` (id: text) and `arguments:`",
+                    )
+                ],
+                origin,
+            ),
         )
     graph, where, diags = translate(data)
     ours = {mine: positions[theirs] for mine, theirs in where.items() if theirs in positions}
-    origin = Origin(path=path, text=text, format="carneades", positions=ours)
-    argmap = None
-    if not any(d.code in ("AM511", "AM512") for d in diags):
-        # Validated like any map: what comes out of a user's file is never trusted.
-        argmap, invalid = build_model(graph)
-        diags += invalid
-        if argmap is not None:
-            argmap._origin = origin
-    return argmap, locate(diags, Origin(path=path, text=text, positions=positions))
+    diags = locate(diags, Origin(path=path, text=text, positions=positions))
+    if any(d.code in ("AM511", "AM512") for d in diags):
+        return Parsed(None, diags)
+    return Parsed(_plain(graph), diags, ours)
+
+
+def _plain(value: Any) -> Any:
+    """Plain data of what :func:`translate` built, so that it is validated like any map."""
+    if isinstance(value, BaseModel):
+        return _plain(value.model_dump(by_alias=True, exclude_none=True))
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 def translate(

@@ -20,8 +20,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from argmap.diagnostics import Diagnostic, Pointer, diagnostic
-from argmap.model import SLUG_RE, ArgumentMap, Attack, Claim, Origin, Position
+from argmap.diagnostics import Diagnostic, diagnostic
+from argmap.formats.base import Parsed
+from argmap.limits import Limits
+from argmap.memory import gc_paused
+from argmap.model import SLUG_RE, ArgumentMap, Attack, Claim, Positions
 
 _APX = re.compile(r"\s*(arg|att)\(\s*([^,()\s]+)\s*(?:,\s*([^,()\s]+)\s*)?\)\s*\.\s*(?:%.*)?")
 
@@ -45,28 +48,31 @@ def _flavour(text: str) -> str | None:
     return None
 
 
-def read(text: str, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
-    """Read a framework: the map, or None and located diagnostics.
+def read(text: str, path: str, limits: Limits) -> Parsed:
+    """Read a framework: a map's data of claims and attacks, or None and located diagnostics.
 
-    >>> m, diags = read("arg(a).\\narg(b).\\natt(a,b).\\n", "af.apx")
-    >>> list(m.claims), [(x.from_, x.to) for x in m.attacks], diags
-    (['a', 'b'], [('a', 'b')], [])
-    >>> read("p af 2\\n1 2\\n", "af.af")[0].attacks[0].to
-    '2'
+    >>> parsed = read("arg(a).\\narg(b).\\natt(a,b).\\n", "af.apx", Limits())
+    >>> parsed.data["claims"], parsed.data["attacks"], parsed.diagnostics
+    ({'a': {'text': 'a'}, 'b': {'text': 'b'}}, [{'from': 'a', 'to': 'b'}], [])
+    >>> read("p af 2\\n1 2\\n", "af.af", Limits()).data["attacks"]
+    [{'from': '1', 'to': '2'}]
     """
     flavour = _flavour(text) or "tgf"
     parse = {"apx": _apx, "tgf": _tgf, "iccma": _iccma}[flavour]
     arguments, attacks, diags = parse(text, path)
     if diags:
-        return None, diags
-    argmap = framework(arguments, [(u, v) for u, v, _ in attacks])
-    positions: dict[Pointer, tuple[Position, Position]] = {
-        ("claims", ident): ((line, 1), (line, 1)) for ident, line in arguments.items()
-    }
-    for k, (_, _, line) in enumerate(attacks):
-        positions[("attacks", k)] = ((line, 1), (line, 1))
-    argmap._origin = Origin(path=path, text=text, format=flavour, positions=positions)
-    return argmap, []
+        return Parsed(None, diags)
+    with gc_paused():  # hundreds of thousands of objects, none of them garbage
+        data = {
+            "claims": {name: {"text": name} for name in arguments},
+            "attacks": [{"from": u, "to": v} for u, v, _ in attacks],
+        }
+        positions: Positions = {
+            ("claims", ident): ((line, 1), (line, 1)) for ident, line in arguments.items()
+        }
+        for k, (_, _, line) in enumerate(attacks):
+            positions[("attacks", k)] = ((line, 1), (line, 1))
+    return Parsed(data, [], positions)
 
 
 def framework(arguments: Iterable[str], attacks: Iterable[tuple[str, str]]) -> ArgumentMap:
@@ -79,8 +85,6 @@ def framework(arguments: Iterable[str], attacks: Iterable[tuple[str, str]]) -> A
     """
     # Every list field is given: for a missing one, model_construct would inspect the
     # signature of its default factory on each call (seconds at 100,000 claims).
-    from argmap.read import gc_paused
-
     with gc_paused():  # hundreds of thousands of objects, none of them garbage
         claims = {
             name: Claim.model_construct(text=name, tags=[], aliases=[], equivalent=[])
@@ -91,7 +95,7 @@ def framework(arguments: Iterable[str], attacks: Iterable[tuple[str, str]]) -> A
 
 
 #: The arguments (name -> line), the attacks (attacker, target, line) and the problems.
-Parsed = tuple[dict[str, int], list[tuple[str, str, int]], list[Diagnostic]]
+Lines = tuple[dict[str, int], list[tuple[str, str, int]], list[Diagnostic]]
 
 
 def _problem(code: str, message: str, hint: str, path: str, line: int) -> Diagnostic:
@@ -138,7 +142,7 @@ def _resolve(
     return attacks, diags
 
 
-def _apx(text: str, path: str) -> Parsed:
+def _apx(text: str, path: str) -> Lines:
     arguments: dict[str, int] = {}
     pairs: list[tuple[str, str, int]] = []
     diags: list[Diagnostic] = []
@@ -168,7 +172,7 @@ def _apx(text: str, path: str) -> Parsed:
     return arguments, attacks, diags + more
 
 
-def _tgf(text: str, path: str) -> Parsed:
+def _tgf(text: str, path: str) -> Lines:
     arguments: dict[str, int] = {}
     pairs: list[tuple[str, str, int]] = []
     diags: list[Diagnostic] = []
@@ -200,7 +204,7 @@ def _tgf(text: str, path: str) -> Parsed:
     return arguments, attacks, diags + more
 
 
-def _iccma(text: str, path: str) -> Parsed:
+def _iccma(text: str, path: str) -> Lines:
     lines = text.splitlines()
     header = next(
         ((n, line) for n, line in enumerate(lines, 1) if line.strip() and line[0] != "#"),

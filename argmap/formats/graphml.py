@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import networkx as nx
 
-from argmap.diagnostics import Diagnostic, diagnostic
 from argmap.graph import CLAIM, build
 from argmap.model import ArgumentMap
 
-
-def read(text: str, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
-    """GraphML is an export: argmap does not read it back."""
-    hint = "convert from the map GraphML was written from, or from Argdown, AIF or Kialo"
-    message = "argmap writes GraphML but does not read it"
-    return None, [diagnostic("AM641", message, hint=hint, file=path, line=1, column=1)]
+#: What the GraphML writer keeps (see :data:`argmap.formats.base.KINDS`).
+CARRIES = frozenset(
+    {"claims", "tags", "inferences", "schemes", "inference labels", "attacks", "undercuts"}
+)
 
 
 def write(argmap: ArgumentMap) -> str:

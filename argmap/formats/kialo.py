@@ -16,8 +16,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from argmap.diagnostics import Diagnostic, Pointer, diagnostic
-from argmap.model import ArgumentMap, Origin, Position
+from argmap.diagnostics import Diagnostic, diagnostic
+from argmap.formats.base import Parsed
+from argmap.limits import Limits
+from argmap.model import Position, Positions
 
 _TITLE = re.compile(r"^\s*Discussion (?:Title|Name):\s*(?P<title>.*?)\s*$")
 _HEADER = re.compile(
@@ -54,12 +56,13 @@ def sniff(text: str) -> bool:
     return bool(_TITLE.match(first))
 
 
-def read(text: str, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
-    """Read a Kialo text export (version 1 or 2).
+def read(text: str, path: str, limits: Limits) -> Parsed:
+    """Read a Kialo text export (version 1 or 2) as a map's data.
 
-    >>> m, _ = read("Discussion Title: Tea?\\n\\n1. Tea is good.\\n1.1. Con: It stains.\\n", "t")
-    >>> m.title, m.attacks[0].from_, m.attacks[0].to
-    ('Tea?', '1.1', '1')
+    >>> text = "Discussion Title: Tea?\\n\\n1. Tea is good.\\n1.1. Con: It stains.\\n"
+    >>> m = read(text, "t", Limits()).data
+    >>> m["title"], m["attacks"]
+    ('Tea?', [{'from': '1.1', 'to': '1'}])
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     diags: list[Diagnostic] = []
@@ -77,9 +80,10 @@ def read(text: str, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
             "export the discussion from Kialo as text, or name the format with --from",
             (first + 1, 1),
         )
-        return None, diags
+        return Parsed(None, diags)
     claims = _claims(lines, first + 1, problem)
-    return _to_map(title["title"], claims, path, text, problem), diags
+    data, positions = _to_map(title["title"], claims, problem)
+    return Parsed(data, diags, positions)
 
 
 def _claims(lines: list[str], start: int, problem: Any) -> dict[str, _Claim]:
@@ -123,12 +127,12 @@ def _claims(lines: list[str], start: int, problem: Any) -> dict[str, _Claim]:
 
 
 def _to_map(
-    title: str, claims: dict[str, _Claim], path: str, text: str, problem: Any
-) -> ArgumentMap:
+    title: str, claims: dict[str, _Claim], problem: Any
+) -> tuple[dict[str, Any], Positions]:
     out: dict[str, dict[str, Any]] = {}
     inferences: dict[str, dict[str, Any]] = {}
     attacks: list[dict[str, str]] = []
-    positions: dict[Pointer, tuple[Position, Position]] = {(): ((1, 1), (1, 1))}
+    positions: Positions = {(): ((1, 1), (1, 1))}
     links: dict[str, str] = {}
     for number, claim in claims.items():
         link = _LINK.match(claim.text)
@@ -172,14 +176,11 @@ def _to_map(
                 "write `Pro:` or `Con:` after the number",
                 at,
             )
-    argmap = ArgumentMap.model_validate(
-        {
-            "title": title or None,
-            "claims": out,
-            "inferences": inferences,
-            "attacks": attacks,
-            "main": ["1"] if "1" in out else None,  # the thesis
-        }
-    )
-    argmap._origin = Origin(path, text, "kialo", positions)
-    return argmap
+    data = {
+        "title": title or None,
+        "claims": out,
+        "inferences": inferences,
+        "attacks": attacks,
+        "main": ["1"] if "1" in out else None,  # the thesis
+    }
+    return data, positions

@@ -1,44 +1,158 @@
-"""argmap's own format, YAML or JSON: read by :mod:`argmap.read`, written here."""
+"""argmap's own format, YAML or JSON: read and written here.
+
+Reading is two-speed. A clean map is parsed by ``yaml-rs`` (or ``json``), which is fast but
+keeps no positions. When the fast parser may be wrong (aliases, which it cannot bound; plain
+scalars it resolves unlike YAML 1.2's core schema, see :mod:`argmap.yaml12`) or
+fails, the text is parsed by :mod:`argmap.locate` from PyYAML's event stream, which gives
+every node its line and column. Both give the same data for every document.
+"""
 
 from __future__ import annotations
 
 import json
+import re
+from typing import Any
 
 import yaml
 
-from argmap.diagnostics import Diagnostic
-from argmap.locate import PLAIN_SCALARS
-from argmap.model import ArgumentMap, dump
+from argmap.diagnostics import Diagnostic, diagnostic
+from argmap.formats.base import Parsed
+from argmap.limits import Limits
+from argmap.locate import parse_located
+from argmap.model import ArgumentMap, Origin, dump
+from argmap.yaml12 import fast_reader_may_differ, needs_quotes
+
+_ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s\[\]{},]")
+
+#: What :func:`parse_fast` returns when it cannot be sure of the data: parse with positions.
+UNSURE = object()
+
+
+class _Duplicate(Exception):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise _Duplicate
+    return out
+
+
+def read_yaml(text: str, path: str, limits: Limits) -> Parsed:
+    """Read a map written in YAML 1.2.
+
+    >>> read_yaml("claims: {a: {text: _0}}", "m.yaml", Limits()).data
+    {'claims': {'a': {'text': '_0'}}}
+    """
+    return _read(Origin(path, text, "yaml"), limits)
+
+
+def read_json(text: str, path: str, limits: Limits) -> Parsed:
+    """Read a map written in JSON.
+
+    >>> read_json('{"claims": {"a": {"text": "A"}}}', "m.json", Limits()).data
+    {'claims': {'a': {'text': 'A'}}}
+    """
+    return _read(Origin(path, text, "json"), limits)
+
+
+def parse(origin: Origin, limits: Limits) -> tuple[Any, list[Diagnostic]]:
+    """The plain data of a YAML or JSON text (None on a syntax error), and its problems.
+
+    >>> parse(Origin("m.json", '{"a": 1, "a": 2}', "json"), Limits())[1][0].code
+    'AM005'
+    """
+    data, diags = parse_fast(origin)
+    if data is UNSURE:
+        data, diags, _ = parse_located(origin, limits.max_nodes)
+    return data, diags
+
+
+def _read(origin: Origin, limits: Limits) -> Parsed:
+    data, diags = parse(origin, limits)
+    if data is None and not diags:
+        data, diags = None, [_not_a_map(None, origin.path)]
+    elif data is not None and not (isinstance(data, dict) and "claims" in data):
+        data, diags = None, [*diags, _not_a_map(data, origin.path)]
+    return Parsed(data, diags)
+
+
+def _not_a_map(data: Any, path: str) -> Diagnostic:
+    if data is None:
+        message = "the file holds nothing but comments, not an argument map"
+    else:
+        what = "a mapping without `claims`" if isinstance(data, dict) else f"a {_kind(data)}"
+        message = f"this is {what}, not an argument map"
+    hint = "a map is a mapping with at least `claims:`; see the README's 'The map format'"
+    return diagnostic("AM006", message, hint=hint, file=path, line=1, column=1)
+
+
+def _kind(value: Any) -> str:
+    names = {list: "list", str: "text", int: "number", float: "number", bool: "boolean"}
+    return names.get(type(value), type(value).__name__)
+
+
+def parse_fast(origin: Origin) -> tuple[Any, list[Diagnostic]]:
+    """Parse without positions, or return :data:`UNSURE` for the located parser to explain."""
+    if origin.format == "json":
+        try:
+            return json.loads(origin.text, object_pairs_hook=_unique_keys), []
+        except _Duplicate:
+            return UNSURE, []
+        except json.JSONDecodeError as err:
+            hint = "check brackets, commas and quotes near here"
+            return None, [
+                diagnostic(
+                    "AM004",
+                    f"JSON syntax error: {err.msg}",
+                    hint=hint,
+                    file=origin.path,
+                    line=err.lineno,
+                    column=err.colno,
+                )
+            ]
+        except RecursionError:
+            hint = "a map is a few levels deep"
+            message = "the JSON is nested too deeply"
+            return None, [
+                diagnostic("AM006", message, hint=hint, file=origin.path, line=1, column=1)
+            ]
+    if "&" in origin.text and _ANCHOR.search(origin.text):
+        # Aliases can multiply a document; only the located parser counts their expansion
+        # against the limit (yaml-rs has fixed limits of its own).
+        return UNSURE, []
+    if fast_reader_may_differ(origin.text):
+        return UNSURE, []
+    import yaml_rs
+
+    try:
+        return yaml_rs.loads(origin.text, parse_datetime=False), []
+    except Exception:
+        return UNSURE, []
 
 
 class _Dumper(yaml.SafeDumper):
-    """PyYAML writes YAML 1.1; maps are read as YAML 1.2, which takes more plain scalars
-    for numbers (``0e0``): quote every string that YAML 1.2 would not read as a string."""
+    """Quotes every string that a YAML reader could take for something else."""
 
 
 def _string(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "'" if any(pattern.match(value) for pattern, _ in PLAIN_SCALARS) else None
+    style = "'" if needs_quotes(value) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
 _Dumper.add_representer(str, _string)
 
 
-def read(text: str, path: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
-    from argmap.read import read_text
-
-    return read_text(text, path, "json" if path.endswith(".json") else "yaml")
-
-
-def write(argmap: ArgumentMap) -> str:
+def write_yaml(argmap: ArgumentMap) -> str:
     """The map as YAML, in the order of the format's fields, defaults left out.
 
-    >>> m = ArgumentMap.model_validate({"title": "0e0", "claims": {"a": {"text": "A"}}})
-    >>> print(write(m), end="")
+    >>> m = ArgumentMap.model_validate({"title": "0e0", "claims": {"a": {"text": "_0"}}})
+    >>> print(write_yaml(m), end="")
     title: '0e0'
     claims:
       a:
-        text: A
+        text: '_0'
     """
     return yaml.dump(dump(argmap), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
 

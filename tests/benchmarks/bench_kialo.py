@@ -65,7 +65,7 @@ def measure(claims: int) -> dict[str, float]:
     text = debate(claims)
     m, _ = read_text(text, "debate.kialo")
     assert m is not None
-    yaml_text = native.write(m)
+    yaml_text = native.write_yaml(m)
     figures = {
         "kialo read+check": _time(lambda: _read_and_check(text, "debate.kialo")),
         "yaml read+check (baseline)": _time(lambda: _read_and_check(yaml_text, "debate.yaml")),

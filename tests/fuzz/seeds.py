@@ -25,7 +25,7 @@ def seed_files(form: Format) -> list[Path]:
 def seeds(form: Format) -> list[bytes]:
     """The seed files' bytes (cut at 100 kB), and the example map as the format writes it."""
     found = [path.read_bytes()[:100_000] for path in seed_files(form)]
-    writer = form.writer()
+    writer = form.write
     if writer is not None:
         example, _ = read_path(MAPS / "example.yaml")
         assert example is not None

@@ -1,0 +1,392 @@
+"""Finish: the one gate between a format's reader and every later stage.
+
+Every reader, whatever its format, hands over plain data (:class:`~argmap.formats.base.Parsed`);
+:func:`finish` turns it into an :class:`ArgumentMap` the same way for all of them:
+
+1. the limits on elements and on the length of one text (:func:`oversized`);
+2. Pydantic validation, every error a located diagnostic with its code (:func:`validate`);
+3. references: every id a map names exists, and ids are unique (:func:`references`).
+
+A map that leaves this gate is *resolved*: later stages rely on it instead of re-checking.
+A map built in code (``ArgumentMap.model_validate``) has not been through it; the stages that
+need a resolved map run :func:`references` on it or raise
+:class:`~argmap.errors.UnresolvedReferences`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Collection
+from typing import Any
+
+from pydantic import ValidationError
+
+from argmap.diagnostics import Diagnostic, Pointer, describe, diagnostic, has_errors, sort_key
+from argmap.formats.base import Parsed
+from argmap.limits import Limits
+from argmap.locate import locate
+from argmap.memory import gc_paused
+from argmap.model import ArgumentMap, Origin, texts
+
+#: "Did you mean" hints per map: each compares one id with every id of the map.
+MAX_SUGGESTIONS = 20
+
+
+def finish(
+    parsed: Parsed, origin: Origin, limits: Limits
+) -> tuple[ArgumentMap | None, list[Diagnostic]]:
+    """The resolved map of a reader's data (None when it has errors) and every diagnostic.
+
+    Diagnostics are located in `origin` and sorted.
+
+    >>> from argmap.formats.base import Parsed
+    >>> data = {"claims": {"a": {"text": "A"}}, "main": ["b"]}
+    >>> m, diags = finish(Parsed(data), Origin("m.yaml", "claims: ..."), Limits())
+    >>> m is None, [d.code for d in diags]
+    (True, ['AM106'])
+    """
+    diags = list(parsed.diagnostics)
+    argmap = None
+    if parsed.data is not None:
+        with gc_paused():
+            problems = oversized(parsed.data, limits, len(origin.text) > limits.max_text)
+            problems += surrogates(parsed.data) if _may_hold_surrogates(origin.text) else []
+            if not problems:
+                argmap, problems = validate(parsed.data)
+            if argmap is not None:
+                problems = references(argmap)
+        diags += problems
+    diags = sorted(locate(diags, origin), key=sort_key)
+    if argmap is None or has_errors(diags):
+        return None, diags
+    argmap._origin = origin
+    return argmap, diags
+
+
+def oversized(data: Any, limits: Limits, long_texts: bool = True) -> list[Diagnostic]:
+    """AM008, AM108: a map past the limits on elements, or on the length of one text.
+
+    Texts are measured only when `long_texts` (no text is longer than the file it is in).
+
+    >>> [d.code for d in oversized({"claims": {"a": {"text": "A" * 9}}}, Limits(max_text=5))]
+    ['AM108']
+    """
+    if isinstance(data, dict):
+        count = sum(
+            len(data[k])
+            for k in ("claims", "inferences", "attacks")
+            if isinstance(data.get(k), dict | list)
+        )
+        if count > limits.max_elements:
+            # Placed at the top of the file: locating it would mean parsing all of it again.
+            return [
+                diagnostic(
+                    "AM008",
+                    f"the map has {count:,} claims, inferences and attacks, more than the "
+                    f"limit of {limits.max_elements:,}",
+                    hint="split the map, or raise the limit with ARGMAP_MAX_ELEMENTS",
+                    line=1,
+                    column=1,
+                )
+            ]
+    if not long_texts or _longest_string(data) <= limits.max_text:
+        return []
+    diags = []
+    stack: list[tuple[Pointer, Any]] = [((), data)]
+    while stack:
+        pointer, node = stack.pop()
+        if isinstance(node, str):
+            if len(node) > limits.max_text:
+                diags.append(
+                    diagnostic(
+                        "AM108",
+                        f"a text of {len(node):,} characters, more than the limit of "
+                        f"{limits.max_text:,}",
+                        pointer,
+                        "shorten it (quote the passage, not the document), or raise the limit "
+                        "with ARGMAP_MAX_TEXT",
+                    )
+                )
+        elif isinstance(node, dict):
+            stack.extend(((*pointer, k), v) for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend(((*pointer, i), v) for i, v in enumerate(node))
+    return diags
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\(?:u|U000)[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _may_hold_surrogates(text: str) -> bool:
+    """Whether a text has an escape that can make a lone surrogate (JSON's ``\\ud800``)."""
+    return "\\" in text and _SURROGATE_ESCAPE.search(text) is not None
+
+
+def surrogates(data: Any) -> list[Diagnostic]:
+    """AM102 for every string holding a lone surrogate, which no UTF-8 file can store.
+
+    >>> [d.message for d in surrogates({"claims": {"a": {"text": "x" + chr(0xD800)}}})]
+    ["claim `a`'s `text` holds a lone surrogate (U+D800), which is not a character"]
+    """
+    diags = []
+    stack: list[tuple[Pointer, Any]] = [((), data)]
+    while stack:
+        pointer, node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                stack.append(((*pointer, key), value))
+                if isinstance(key, str):
+                    stack.append(((*pointer, key), key))
+        elif isinstance(node, list):
+            stack.extend(((*pointer, i), v) for i, v in enumerate(node))
+        elif isinstance(node, str) and (found := _SURROGATE.search(node)):
+            diags.append(
+                diagnostic(
+                    "AM102",
+                    f"{describe(pointer)} holds a lone surrogate (U+{ord(found[0]):04X}), "
+                    "which is not a character",
+                    pointer,
+                    "remove the escape (\\ud8xx); a character outside the BMP is written "
+                    "as a pair of escapes, or as itself",
+                )
+            )
+    return diags
+
+
+def _longest_string(data: Any) -> int:
+    """The length of the longest string value in plain data (a quick pass, without pointers).
+
+    >>> _longest_string({"a": ["xy", {"b": "xyz"}], "c": 5})
+    3
+    """
+    longest = 0
+    stack = [data]
+    pop, push = stack.pop, stack.extend
+    while stack:
+        node = pop()
+        kind = type(node)
+        if kind is str:
+            longest = max(longest, len(node))
+        elif kind is dict:
+            push(node.values())
+        elif kind is list:
+            push(node)
+    return longest
+
+
+def validate(data: Any) -> tuple[ArgumentMap | None, list[Diagnostic]]:
+    """Validate plain data into an ArgumentMap; every validation error becomes a diagnostic."""
+    if not isinstance(data, dict) or "claims" not in data:
+        if data is None:
+            message = "the file holds nothing but comments, not an argument map"
+        else:
+            what = "a mapping without `claims`" if isinstance(data, dict) else f"a {_kind(data)}"
+            message = f"this is {what}, not an argument map"
+        return None, [
+            diagnostic(
+                "AM006",
+                message,
+                hint="a map is a mapping with at least `claims:`; "
+                "see the README's 'The map format'",
+            )
+        ]
+    try:
+        return ArgumentMap.model_validate(data), []
+    except ValidationError as err:
+        diags = [_from_pydantic(e, data) for e in err.errors(include_url=False)]
+        unique = {(d.code, d.pointer, d.message): d for d in diags}
+        return None, list(unique.values())
+
+
+def _kind(value: Any) -> str:
+    return {
+        list: "list",
+        str: "text",
+        int: "number",
+        float: "number",
+        bool: "boolean",
+        type(None): "null value",
+    }.get(type(value), type(value).__name__)
+
+
+def _from_pydantic(error: Any, data: Any) -> Diagnostic:
+    loc: tuple[str | int, ...] = tuple(error["loc"])
+    is_key = "[key]" in loc
+    pointer = _data_prefix(loc, data)
+    kind = error["type"]
+    where = describe(pointer)
+    if kind == "extra_forbidden":
+        field = str(loc[-1])
+        allowed = sorted(_fields_at(pointer[:-1]))
+        close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.5)
+        hint = f"did you mean `{close[0]}`?" if close else f"allowed fields: {', '.join(allowed)}"
+        return diagnostic(
+            "AM101", f"unknown field `{field}` in {describe(pointer[:-1])}", pointer, hint
+        )
+    if kind == "missing":
+        field = str(loc[-1])
+        return diagnostic(
+            "AM103",
+            f"{where} has no `{field}`",
+            pointer,
+            f"add `{field}:` (see the README's 'The map format')",
+        )
+    if is_key and kind == "string_pattern_mismatch":
+        return diagnostic(
+            "AM105",
+            f"invalid id `{pointer[-1]}`",
+            pointer,
+            "ids are slugs: letters, digits, '-', '_' and '.', starting with a letter or digit",
+        )
+    if kind == "string_too_short":
+        return diagnostic(
+            "AM104", f"{where} is empty", pointer, "write the text, or remove the field"
+        )
+    if kind == "string_pattern_mismatch":
+        return diagnostic(
+            "AM105",
+            f"invalid id `{error['input']}` in {where}",
+            pointer,
+            "ids are slugs: letters, digits, '-', '_' and '.'",
+        )
+    return diagnostic("AM102", f"{where}: {error['msg'].lower()}", pointer, _type_hint(pointer))
+
+
+def _type_hint(pointer: Pointer) -> str:
+    field = pointer[-1] if pointer else ""
+    return {
+        "text": "a text is a string, or a mapping of language codes to strings: {en: ..., pt: ...}",
+        "premises": "premises is a list of claim ids: [a, b]",
+        "weight": "a weight is a number from 0 to 1",
+        "tags": "tags is a list of slugs: [economy, media]",
+        "argmap": "the format version is 1",
+        "status": "status is accepted, rejected or open",
+    }.get(str(field), "see the README's 'The map format' for this field")
+
+
+def _data_prefix(loc: tuple[Any, ...], data: Any) -> Pointer:
+    """The longest prefix of a pydantic location that exists in the data (plus a missing key)."""
+    pointer: list[str | int] = []
+    node = data
+    for part in loc:
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        ):
+            node = node[part]
+        elif (
+            isinstance(node, dict)
+            and isinstance(part, str)
+            and part != "[key]"
+            and not part.startswith(("dict[", "str", "list["))
+        ):
+            pointer.append(part)  # a missing or unknown field: point at it
+            break
+        else:
+            break
+        pointer.append(part)
+    return tuple(pointer)
+
+
+def _fields_at(pointer: Pointer) -> set[str]:
+    from argmap import model
+
+    shape: dict[str, type[model.Element]] = {
+        "claims": model.Claim,
+        "inferences": model.Inference,
+        "issues": model.Issue,
+        "sources": model.Source,
+        "voices": model.Voice,
+        "attacks": model.Attack,
+    }
+    if not pointer:
+        cls: type[model.Element] = model.ArgumentMap
+    elif len(pointer) >= 3 and pointer[0] == "claims" and pointer[2] == "quote":
+        cls = model.Quote
+    else:
+        cls = shape.get(str(pointer[0]), model.ArgumentMap)
+    return {f.alias or name for name, f in cls.model_fields.items()}
+
+
+def references(argmap: ArgumentMap) -> list[Diagnostic]:
+    """AM104, AM106, AM107: every reference resolves, ids are unique, no text is empty.
+
+    >>> m = ArgumentMap.model_validate({"claims": {"a": {"text": "A"}}, "main": ["b"]})
+    >>> [(d.code, d.message) for d in references(m)]
+    [('AM106', 'no claim `b` (in `main.0`)')]
+    """
+    diags: list[Diagnostic] = []
+    claims, inferences = argmap.claims, argmap.inferences
+
+    for section, ids in (("inferences", inferences), ("issues", argmap.issues)):
+        for ident in ids:
+            if ident in claims:
+                diags.append(
+                    diagnostic(
+                        "AM107",
+                        f"`{ident}` names a claim and an {section[:-1]}",
+                        (section, ident),
+                        "claims, inferences and issues share one namespace: rename one of them",
+                    )
+                )
+    for ident in argmap.issues.keys() & inferences.keys():
+        diags.append(
+            diagnostic(
+                "AM107",
+                f"`{ident}` names an inference and an issue",
+                ("issues", ident),
+                "rename one of them",
+            )
+        )
+
+    suggestions = [MAX_SUGGESTIONS]
+
+    def ref(target: str, pool: Collection[str], what: str, pointer: Pointer) -> None:
+        if target in pool:
+            return
+        close = None
+        if suggestions[0] > 0:  # a suggestion compares with every id: a few per map
+            suggestions[0] -= 1
+            close = next(iter(difflib.get_close_matches(target, pool, n=1, cutoff=0.6)), None)
+        hint = (
+            f"did you mean `{close}`?" if close else f"declare `{target}` under the map's {what}s"
+        )
+        diags.append(
+            diagnostic("AM106", f"no {what} `{target}` (in {describe(pointer)})", pointer, hint)
+        )
+
+    for ident, claim in claims.items():
+        for lang, text in texts(claim.text, argmap.lang).items():
+            if not text.strip():
+                pointer: Pointer = ("claims", ident, "text") + (
+                    (lang,) if isinstance(claim.text, dict) else ()
+                )
+                diags.append(
+                    diagnostic(
+                        "AM104",
+                        f"claim `{ident}` has an empty text",
+                        pointer,
+                        "write the claim, or remove it",
+                    )
+                )
+        if claim.quote is not None:
+            ref(claim.quote.source, argmap.sources, "source", ("claims", ident, "quote", "source"))
+        if claim.by is not None:
+            ref(claim.by, argmap.voices, "voice", ("claims", ident, "by"))
+        for i, other in enumerate(claim.equivalent):
+            ref(other, claims, "claim", ("claims", ident, "equivalent", i))
+    for ident, inference in inferences.items():
+        for i, premise in enumerate(inference.premises):
+            ref(premise, claims, "claim", ("inferences", ident, "premises", i))
+        ref(inference.conclusion, claims, "claim", ("inferences", ident, "conclusion"))
+    targets = claims.keys() | inferences.keys()
+    for i, attack in enumerate(argmap.attacks):
+        ref(attack.from_, claims, "claim", ("attacks", i, "from"))
+        ref(attack.to, targets, "claim or inference", ("attacks", i, "to"))
+    for ident, issue in argmap.issues.items():
+        for i, position in enumerate(issue.positions):
+            ref(position, claims, "claim", ("issues", ident, "positions", i))
+    for i, main in enumerate(argmap.main or []):
+        ref(main, claims, "claim", ("main", i))
+    return diags
