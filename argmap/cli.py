@@ -312,12 +312,13 @@ def _format_of(output: str | None) -> str:
 
 
 def _seconds(value: float) -> float:
-    """A time limit in seconds: 0 and infinity mean none; not a number is a usage error."""
-    import math
+    """The --timeout, as argmap keeps a time limit; not a number is a usage error."""
+    from argmap.limits import time_limit
 
-    if math.isnan(value) or value < 0:
-        raise click.UsageError(f"a time limit is a number of seconds, 0 for none, not {value}")
-    return 0.0 if math.isinf(value) else value
+    try:
+        return time_limit(value)
+    except ValueError as err:
+        raise click.UsageError(f"--timeout: {err}") from None
 
 
 def _render_targets(files: list[Path], output: str | None, fmt: str) -> dict[Path, str]:

@@ -136,8 +136,15 @@ class _Dumper(yaml.SafeDumper):
     """Quotes every string that a YAML reader could take for something else."""
 
 
+#: Line breaks beyond LF and CR: PyYAML folds them in plain and single-quoted scalars (and
+#: indents the next line), so a text holding one is written double-quoted, as an escape.
+_OTHER_BREAKS = frozenset("\x85\u2028\u2029")
+
+
 def _string(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     style = "'" if needs_quotes(value) else None
+    if not _OTHER_BREAKS.isdisjoint(value):
+        style = '"'
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
