@@ -188,7 +188,7 @@ def test_malformed_limit_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> No
 
     monkeypatch.setenv("ARGMAP_MAX_TEXT", "lots")
     result = CliRunner().invoke(main, ["check", "x.yaml"])
-    assert result.exit_code == 2 and "ARGMAP_MAX_TEXT must be a number" in result.output
+    assert result.exit_code == 2 and "ARGMAP_MAX_TEXT must be a whole number" in result.output
 
 
 def test_equivalent_claims_must_exist(write_map: Callable[..., Path]) -> None:
