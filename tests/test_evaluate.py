@@ -217,3 +217,134 @@ def test_benchmark_runs_at_a_tiny_size() -> None:
 
     lines = run([200])
     assert lines[1].startswith("random 200") and len(lines[1].split()) >= 7
+
+
+# ---------------------------------------------------------------------------------------
+# The API is safe: ids it is given are checked, and every explanation is a sentence.
+
+WEIGHT_0 = """
+claims:
+  p: {text: P}
+  q: {text: Q}
+inferences:
+  i: {premises: [p], conclusion: q, weight: 0}
+"""
+
+POSITION_TWICE = """
+claims:
+  p: {text: P}
+  q: {text: Q}
+inferences:
+  i: {premises: [p], conclusion: q}
+issues:
+  k: {positions: [q, q]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (WEIGHT_0, "q: out: its only inferences in weigh 0 (`i`)"),
+        # One claim twice is no competition: q stands on its inference like any claim.
+        (POSITION_TWICE, "q: in: inference `i` concludes it, which is in because all its"),
+    ],
+    ids=["weight-0", "position-twice"],
+)
+def test_explain_q_from_the_command_line(
+    text: str, want: str, write_map: Callable[..., Path]
+) -> None:
+    """Regression: both maps made `evaluate --explain q` end in an IndexError."""
+    result = run("evaluate", str(write_map(text)), "--explain", "q")
+    assert result.exit_code == 0, result.output
+    assert want in result.output
+
+
+@pytest.mark.parametrize("text", [WEIGHT_0, POSITION_TWICE], ids=["weight-0", "position-twice"])
+def test_explain_q_from_the_api(text: str) -> None:
+    m = argmap.loads(text)
+    evaluation = evaluate(m)
+    reason = explain(m, build(m), evaluation, "q")
+    assert reason.startswith(f"{evaluation.labels['q']}: ")
+
+
+def test_evaluate_names_an_unknown_id_and_the_closest_one() -> None:
+    m = argmap.ArgumentMap.model_validate({"claims": claims("alpha", "beta")})
+    with pytest.raises(argmap.IdError) as caught:
+        evaluate(m, accept=["alpah"], reject=["gamma"])
+    got = [(d.code, d.message, d.hint) for d in caught.value.diagnostics]
+    assert got == [
+        ("AM501", "no claim `alpah` to accept", "did you mean `alpha`?"),
+        ("AM501", "no claim `gamma` to reject", "give the id of one of the map's claims"),
+    ]
+    assert isinstance(caught.value, argmap.ArgmapError) and isinstance(caught.value, ValueError)
+
+
+def test_evaluate_refuses_a_claim_both_accepted_and_rejected() -> None:
+    """Regression: accepting and rejecting one claim silently made it out."""
+    m = argmap.ArgumentMap.model_validate({"claims": claims("a")})
+    with pytest.raises(argmap.IdError) as caught:
+        evaluate(m, accept=["a"], reject=["a"])
+    assert [d.code for d in caught.value.diagnostics] == ["AM502"]
+
+
+def test_explain_and_grounded_name_unknown_ids() -> None:
+    from argmap.evaluate import grounded
+
+    m = argmap.ArgumentMap.model_validate(
+        {"claims": claims("a", "b"), "inferences": {"i": {"premises": ["a"], "conclusion": "b"}}}
+    )
+    graph = build(m)
+    with pytest.raises(argmap.IdError, match="no claim or inference `ii` to explain"):
+        explain(m, graph, evaluate(m), "ii")
+    with pytest.raises(argmap.IdError) as caught:
+        grounded(graph, assumed={"a", "x"}, issues=[["a", "zz"]], weights={"j": 0.5})
+    assert [d.message for d in caught.value.diagnostics] == [
+        "no claim or inference `j` in the graph",
+        "no claim or inference `zz` in the graph",
+    ]
+
+
+def test_explain_is_importable_as_the_readme_says() -> None:
+    """`argmap.evaluate` is the function at the top of the package; the stage's other
+    functions come from the package by name (a fresh interpreter, so import order counts)."""
+    import subprocess
+    import sys
+
+    program = (
+        "import argmap\n"
+        "from argmap.evaluate import explain, grounded, report\n"
+        "import argmap.evaluate\n"
+        "from argmap.graph import build\n"
+        "m = argmap.loads('claims: {a: {text: A}}')\n"
+        "assert callable(argmap.evaluate) and argmap.evaluate.__name__ == 'evaluate'\n"
+        "print(explain(m, build(m), argmap.evaluate(m), 'a'))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "in: it is assumed and unattacked\n"
+
+
+def test_two_rivals_assumed_and_freed_in_one_round_both_stand() -> None:
+    """Inconsistent assumptions leave both positions in, as in Carneades, whatever the
+    map's order (the labelling used to depend on it)."""
+    for order in (("p", "q", "a", "b"), ("b", "a", "q", "p")):
+        got = labels(
+            {
+                "claims": claims(*order),
+                "attacks": [{"from": "a", "to": "p"}, {"from": "b", "to": "q"}],
+                "issues": {"k": {"positions": ["p", "q"]}},
+            },
+            reject=["a", "b"],
+        )
+        assert (got["p"], got["q"]) == (IN, IN)
+
+
+def test_a_rival_that_stood_first_knocks_out_a_later_assumed_position() -> None:
+    got = labels(
+        {
+            "claims": claims("p", "q", "a", "b"),
+            "attacks": [{"from": "a", "to": "q"}, {"from": "b", "to": "a"}],
+            "issues": {"k": {"positions": ["p", "q"]}},
+        }
+    )
+    assert (got["p"], got["q"], got["a"]) == (IN, OUT, OUT)

@@ -1,0 +1,166 @@
+"""Evaluate: the graph -> which claims stand, as Carneades 4 would label them.
+
+Every claim and every inference gets a :class:`Label`: ``in``, ``out`` or ``undecided``. The
+labelling is grounded (the most sceptical one): a node is labelled only when its rule settles
+it, and whatever nothing settles, typically because attacks go round in a circle, stays
+``undecided``. The rules, in the README's words:
+
+- An inference is ``in`` when all its premises are in and every claim undercutting it is out;
+  ``out`` when a premise is out or an undercutter is in. (A premise that undercuts its own
+  inference, error AM208, is counted as a premise only.)
+- A claim attacked (rebutted or undermined) by an ``in`` claim is ``out``; so is a claim
+  rejected, and a claim that is not assumed and that no ``in`` inference of positive weight
+  concludes once all of them are settled.
+- Otherwise, once every attacker is out, a claim is ``in`` when it is assumed, or when an
+  ``in`` inference of positive weight concludes it and it is no position of an issue.
+- A position of an issue is ``out`` as soon as a rival position is ``in``. Otherwise the
+  issue waits until each position is settled or waits for nothing but the competition (it
+  is not assumed, every attacker is out and every inference concluding it is settled); then
+  the undecided position whose heaviest ``in`` inference is strictly heavier than every
+  other undecided position's is ``in`` and the others ``out`` (preponderance of the
+  evidence); a tie, or no ``in`` inference of positive weight at all, leaves every one of
+  them ``out``, as in Carneades. A claim listed twice among an issue's positions counts once;
+  an issue left with one position is no competition.
+
+The rules apply in rounds, each reading the labels of the rounds before it; a label once given
+is kept. When two rules label a position differently in the same round (two issues that share
+it; an assumed position freed by its attackers the round after a rival stood), ``out`` wins;
+two rival positions assumed and freed in the same round both stand, as in Carneades, where
+inconsistent assumptions leave several positions ``in``.
+
+Which claims are assumed: those with ``status: accepted``, and those with no status that no
+inference concludes; ``status: rejected`` makes a claim out, ``status: open`` neither. The
+command line can accept or reject any claim, overriding the map.
+
+The stage's functions: :func:`evaluate`, :func:`evaluate_graph` and :func:`assumptions` here;
+:func:`~argmap.evaluate.labelling.grounded` (and its three steps) in
+:mod:`argmap.evaluate.labelling`; :func:`~argmap.evaluate.reasons.explain`,
+:func:`~argmap.evaluate.reasons.report` and :func:`~argmap.evaluate.reasons.table` in
+:mod:`argmap.evaluate.reasons`; :func:`~argmap.evaluate.ids.unknown_ids` in
+:mod:`argmap.evaluate.ids`. All are importable from here (``from argmap.evaluate import
+explain``); ``argmap.evaluate`` itself, at the top of the package, is the function.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from argmap.errors import IdError
+from argmap.evaluate.ids import unknown_ids
+from argmap.evaluate.labelling import Label, grounded
+from argmap.evaluate.reasons import explain, report, table
+from argmap.model import ArgumentMap
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+# argmap.graph (and networkx) are imported where needed, so that `import argmap`, which
+# exports evaluate(), stays quick for commands that never build a graph.
+
+__all__ = [
+    "Evaluation",
+    "Label",
+    "assumptions",
+    "evaluate",
+    "evaluate_graph",
+    "explain",
+    "grounded",
+    "report",
+    "table",
+    "unknown_ids",
+]
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The label of every claim and inference (in the map's order) and what was assumed."""
+
+    labels: dict[str, Label]
+    assumed: frozenset[str]
+    rejected: frozenset[str]
+    main: tuple[str, ...]
+
+    def of(self, ident: str) -> Label:
+        return self.labels[ident]
+
+
+def evaluate(
+    argmap: ArgumentMap, accept: Iterable[str] = (), reject: Iterable[str] = ()
+) -> Evaluation:
+    """Label every claim and inference of a map whose references resolve.
+
+    `accept` and `reject` override the map's own assumptions (see :func:`assumptions`).
+
+    Raises
+    ------
+    IdError
+        When a claim to accept or reject is not in the map (AM501, with the closest id as a
+        hint), or is both accepted and rejected (AM502).
+
+    >>> m = ArgumentMap.model_validate({
+    ...     "claims": {"a": {"text": "A"}, "b": {"text": "B"}, "c": {"text": "C"}},
+    ...     "inferences": {"i": {"premises": ["a"], "conclusion": "b"}},
+    ...     "attacks": [{"from": "c", "to": "a"}]})
+    >>> {ident: str(label) for ident, label in evaluate(m).labels.items()}
+    {'a': 'out', 'b': 'out', 'c': 'in', 'i': 'out'}
+    >>> str(evaluate(m, reject=["c"]).labels["b"])
+    'in'
+    >>> evaluate(m, accept=["cc"])
+    Traceback (most recent call last):
+    argmap.errors.IdError: <map built in code>: no claim `cc` to accept
+    """
+    from argmap.graph import build
+
+    accept, reject = list(accept), list(reject)
+    if diags := unknown_ids(argmap, accept, reject):
+        raise IdError(diags)  # before building the graph: a wrong id is found at once
+    return evaluate_graph(argmap, build(argmap), accept, reject)
+
+
+def evaluate_graph(
+    argmap: ArgumentMap,
+    graph: nx.DiGraph,
+    accept: Iterable[str] = (),
+    reject: Iterable[str] = (),
+) -> Evaluation:
+    """:func:`evaluate` on the map's graph, already built; raises what it raises."""
+    from argmap.graph import main_conclusions
+    from argmap.memory import gc_paused
+
+    accept, reject = list(accept), list(reject)
+    if diags := unknown_ids(argmap, accept, reject):
+        raise IdError(diags)
+    assumed, rejected = assumptions(argmap, graph, accept, reject)
+    weights = {i: w for i, inf in argmap.inferences.items() if (w := inf.weight) is not None}
+    issues = [issue.positions for _, issue in sorted(argmap.issues.items())]
+    # The compact view of the graph is hundreds of thousands of small lists, none garbage
+    # yet: the cyclic collector would walk them again and again (2x the time at 100k).
+    with gc_paused():
+        labels = grounded(graph, assumed, rejected, weights, issues)
+    return Evaluation(labels, assumed, rejected, tuple(main_conclusions(graph)))
+
+
+def assumptions(
+    argmap: ArgumentMap,
+    graph: nx.DiGraph,
+    accept: Iterable[str] = (),
+    reject: Iterable[str] = (),
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The claims assumed and the claims rejected: the map's statuses, then the overrides.
+
+    >>> m = ArgumentMap.model_validate({"claims": {
+    ...     "a": {"text": "A"}, "b": {"text": "B", "status": "open"}}})
+    >>> from argmap.graph import build
+    >>> assumptions(m, build(m), reject=["a"])
+    (frozenset(), frozenset({'a'}))
+    """
+    status = {ident: claim.status for ident, claim in argmap.claims.items()}
+    status.update(dict.fromkeys(accept, "accepted"))
+    status.update(dict.fromkeys(reject, "rejected"))
+    concluded = {inference.conclusion for inference in argmap.inferences.values()}
+    assumed = {
+        c for c, s in status.items() if s == "accepted" or (s is None and c not in concluded)
+    }
+    return frozenset(assumed), frozenset(c for c, s in status.items() if s == "rejected")

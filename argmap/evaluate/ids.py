@@ -1,0 +1,69 @@
+"""The ids an evaluation is given from outside the map: each must name one of its nodes.
+
+One function, :func:`unknown_ids`, serves the API (which raises :class:`argmap.IdError` with
+its diagnostics) and the command line (which prints them and exits with status 2).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from argmap.diagnostics import Diagnostic, diagnostic
+from argmap.model import ArgumentMap
+from argmap.suggest import Vocabulary
+
+
+def unknown_ids(
+    argmap: ArgumentMap,
+    accept: Iterable[str] = (),
+    reject: Iterable[str] = (),
+    explain: Iterable[str] = (),
+) -> list[Diagnostic]:
+    """AM501 for an id to accept, reject or explain that the map lacks; AM502 for a claim
+    both accepted and rejected.
+
+    >>> m = ArgumentMap.model_validate({"claims": {"abc": {"text": "A"}}})
+    >>> [(d.code, d.message, d.hint) for d in unknown_ids(m, accept=["abd"], reject=["abc"])]
+    [('AM501', 'no claim `abd` to accept', 'did you mean `abc`?')]
+    >>> [d.code for d in unknown_ids(m, accept=["abc"], reject=["abc"])]
+    ['AM502']
+    """
+    accept, reject = list(accept), list(reject)
+    claims, inferences = argmap.claims, argmap.inferences
+    asked = [("accept", c) for c in accept] + [("reject", c) for c in reject]
+    missing = [(verb, c, "claim") for verb, c in asked if c not in claims]
+    missing += [
+        ("explain", c, "claim or inference")
+        for c in explain
+        if c not in claims and c not in inferences
+    ]
+    diags = []
+    pools: dict[str, Vocabulary] = {}  # indexed once, and only when an id is missing
+    for verb, c, what in missing:
+        if what not in pools:
+            pools[what] = Vocabulary([*claims, *(inferences if verb == "explain" else ())])
+        hint = _hint(c, pools[what], what)
+        diags.append(diagnostic("AM501", f"no {what} `{c}` to {verb}", hint=hint))
+    diags += [
+        diagnostic(
+            "AM502",
+            f"claim `{c}` is both accepted and rejected",
+            hint="give it to --accept or to --reject, not both",
+        )
+        for c in sorted(set(accept) & set(reject))
+    ]
+    return diags
+
+
+def not_in_graph(ids: Iterable[str], nodes_of_graph: Iterable[str]) -> list[Diagnostic]:
+    """AM501 for each id handed to :func:`argmap.evaluate.grounded` that the graph lacks."""
+    nodes = Vocabulary(nodes_of_graph)
+    return [
+        diagnostic("AM501", f"no claim or inference `{c}` in the graph", hint=_hint(c, nodes))
+        for c in ids
+    ]
+
+
+def _hint(ident: str, ids: Vocabulary, what: str = "claim or inference") -> str:
+    close = ids.closest(ident)
+    return f"did you mean `{close}`?" if close else f"give the id of one of the map's {what}s"
