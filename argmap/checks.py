@@ -179,9 +179,9 @@ def closest_passage(quote: str, source: str) -> tuple[float, str]:
     Comparing the quote with the passage at every word of the source is quadratic, and
     difflib is quadratic again on repetitive text (a 2 KB quote took minutes against 19 KB).
     So the quote's words, rarest in the source first, vote for where the quote would start
-    (:data:`VOTES` votes at most); the :data:`CANDIDATES` starts with the most votes are
-    compared with it by :func:`likeness`. Best effort: a passage with no word of the quote
-    is not found.
+    (:data:`VOTES` votes at most), and the :data:`CANDIDATES` starts with the most votes are
+    compared with it by :func:`align`. Best effort: a passage with no word of the quote is
+    not found.
 
     >>> source = "a dog sat on a mat; the cat sat on a mat"
     >>> ratio, passage = closest_passage("the cat sat on the mat", source)
@@ -203,30 +203,42 @@ def closest_passage(quote: str, source: str) -> tuple[float, str]:
     best = (0.0, "")
     for offset, _ in heapq.nsmallest(CANDIDATES, votes.items(), key=lambda v: (-v[1], v[0])):
         start = starts[min(max(offset, 0), len(starts) - 1)]
-        passage = source[start : start + len(quote)]
-        ratio = likeness(quote, passage)
+        matched, end = align(quote, source[start : start + len(quote) + len(quote) // 4 + BLOCK])
+        ratio = 2 * matched / (len(quote) + end)
         if ratio > best[0]:
-            best = (ratio, passage)
+            best = (ratio, source[start : start + end])
     return best
 
 
-def likeness(quote: str, passage: str) -> float:
-    """difflib's ratio of two texts, with the matches counted block by block.
+def align(quote: str, text: str) -> tuple[int, int]:
+    """How many characters of `quote` match `text` from its start, and where in `text` the
+    last match ends: difflib's matches, counted block by block.
 
-    Each :data:`BLOCK` characters of `quote` are matched against `passage` around the same
-    place, so the work is linear in the length; a quote of one block gets difflib's ratio
-    exactly.
+    Each :data:`BLOCK` characters of the quote are matched against the text around the place
+    where the block before them ended, so that the work is linear in the length (difflib
+    alone is quadratic on repetitive text) and words inserted or dropped do not lose the
+    thread.
 
-    >>> likeness("abcd", "abed")
-    0.75
+    >>> align("the cat sat", "the cat sat on a mat")
+    (11, 11)
+    >>> align("the cat sat", "a cat sits")
+    (7, 9)
     """
     matcher = difflib.SequenceMatcher(autojunk=False)
-    slack = BLOCK // 4 if len(quote) > BLOCK else len(passage)
-    matched = 0
+    slack = BLOCK // 4
+    matched = end = here = 0  # `here`: where in the text the next block should begin
     for at in range(0, len(quote), BLOCK):
-        matcher.set_seqs(quote[at : at + BLOCK], passage[max(0, at - slack) : at + BLOCK + slack])
-        matched += sum(block.size for block in matcher.get_matching_blocks())
-    return 2 * matched / (len(quote) + len(passage)) if quote or passage else 1.0
+        block = quote[at : at + BLOCK]
+        low = max(0, here - slack)
+        matcher.set_seqs(block, text[low : here + len(block) + slack])
+        found = [m for m in matcher.get_matching_blocks() if m.size]
+        matched += sum(m.size for m in found)
+        here += len(block)
+        if found:
+            last = found[-1]
+            end = low + last.b + last.size
+            here = end + len(block) - last.a - last.size
+    return matched, end
 
 
 @functools.lru_cache(maxsize=4)

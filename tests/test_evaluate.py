@@ -304,24 +304,29 @@ def test_explain_and_grounded_name_unknown_ids() -> None:
     ]
 
 
-def test_explain_is_importable_as_the_readme_says() -> None:
-    """`argmap.evaluate` is the function at the top of the package; the stage's other
-    functions come from the package by name (a fresh interpreter, so import order counts)."""
+def test_explain_is_reachable_as_the_readme_says() -> None:
+    """Regression: the README documented `argmap.evaluate.explain(...)`, an AttributeError,
+    since `argmap.evaluate` is the function. The README now imports it from the package;
+    this runs that in a fresh interpreter (import order counts) next to the function."""
     import subprocess
     import sys
 
+    readme = (MAPS.parent / "README.md").read_text(encoding="utf-8")
+    assert "from argmap.evaluate import explain, grounded" in readme
+    assert "argmap.evaluate.explain(" not in readme and "argmap.evaluate.grounded(" not in readme
     program = (
         "import argmap\n"
-        "from argmap.evaluate import explain, grounded, report\n"
+        "from argmap.evaluate import explain, grounded\n"
         "import argmap.evaluate\n"
         "from argmap.graph import build\n"
         "m = argmap.loads('claims: {a: {text: A}}')\n"
         "assert callable(argmap.evaluate) and argmap.evaluate.__name__ == 'evaluate'\n"
         "print(explain(m, build(m), argmap.evaluate(m), 'a'))\n"
+        "print(grounded(build(m), {'a'}))\n"
     )
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert done.stdout == "in: it is assumed and unattacked\n"
+    assert done.stdout == "in: it is assumed and unattacked\n{'a': <Label.IN: 'in'>}\n"
 
 
 def test_two_rivals_assumed_and_freed_in_one_round_both_stand() -> None:

@@ -62,6 +62,11 @@ def compile_graph(
     `weights` gives inferences a weight other than 1; each issue is a list of positions, of
     which a repeated one counts once and a list left with one position is no issue.
 
+    Raises
+    ------
+    IdError
+        When an id weighed or among the positions is not in the graph (AM501).
+
     >>> from argmap.graph import build
     >>> from argmap.model import ArgumentMap
     >>> m = ArgumentMap.model_validate({"claims": {"a": {"text": "A"}, "b": {"text": "B"}},

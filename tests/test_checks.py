@@ -1,0 +1,75 @@
+"""Checks whose work used to grow with the square of the map: their answers, kept."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from pathlib import Path
+
+import argmap
+from argmap.checks import BLOCK, align, closest_passage, normalise
+
+
+def test_am303_names_every_inference_joining_attacker_and_target() -> None:
+    m = argmap.ArgumentMap.model_validate(
+        {
+            "claims": {c: {"text": c.upper()} for c in "abcxyz"},
+            "inferences": {
+                "i": {"premises": ["a", "x"], "conclusion": "b"},
+                "j": {"premises": ["a"], "conclusion": "b"},
+                "k": {"premises": ["a"], "conclusion": "c"},
+            },
+            "attacks": [{"from": "a", "to": c} for c in "yzb"],
+        }
+    )
+    got = [(d.code, d.pointer, d.message) for d in argmap.check(m) if d.code == "AM303"]
+    assert got == [
+        ("AM303", ("attacks", 2), "claim `a` supports `b` (through `i`) and attacks `b`"),
+        ("AM303", ("attacks", 2), "claim `a` supports `b` (through `j`) and attacks `b`"),
+    ]
+
+
+def test_align_counts_difflibs_matches_for_a_quote_of_one_block() -> None:
+    quote, text = "the quick brown fox jumps", "the quick brown dog jumps over the lazy dog"
+    assert len(quote) <= BLOCK
+    matches = difflib.SequenceMatcher(None, quote, text, autojunk=False).get_matching_blocks()
+    assert align(quote, text) == (sum(m.size for m in matches), len("the quick brown dog jumps"))
+
+
+def test_a_long_near_miss_is_found_in_a_long_repetitive_source() -> None:
+    words = ["the", "model", "of", "a", "company", "is", "media", "and", "art", "film"]
+    source = " ".join(words[(i * 7 + i // 13) % len(words)] for i in range(4_000))
+    start = source.index(" ", 9_000) + 1
+    passage = source[start : start + 2_000].split(" ")
+    quote = " ".join("cinema" if i % 10 == 5 else w for i, w in enumerate(passage))
+    assert quote not in source
+    ratio, found = closest_passage(quote, source)
+    assert ratio > 0.85
+    assert found.split(" ")[:4] == passage[:4]
+    assert abs(len(found) - 2_000) < 100  # it ends about where the passage meant ends
+
+
+def test_a_quote_sharing_no_word_finds_nothing() -> None:
+    assert closest_passage("zebra crossing", "a dog sat on a mat") == (0.0, "")
+
+
+def test_am206_hint_quotes_the_closest_passage(write_map: Callable[..., Path]) -> None:
+    path = write_map(
+        """
+        sources:
+          s: {title: S, path: s.txt}
+        claims:
+          a:
+            text: A
+            quote: {source: s, text: "Runway is a media and entertainment firm."}
+          b: {text: B}
+        inferences:
+          i: {premises: [a], conclusion: b}
+        """
+    )
+    text = "Runway is not an AI company. Runway is a media and entertainment company. The end."
+    (path.parent / "s.txt").write_text(text, encoding="utf-8")
+    (d,) = [d for d in argmap.check_path(path) if d.code == "AM206"]
+    assert d.hint.startswith("the closest passage (")
+    assert 'reads: "runway is a media and entertainment comp' in d.hint
+    assert normalise(text).find(d.hint.split('reads: "')[1].rstrip('"')) >= 0
