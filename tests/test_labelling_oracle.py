@@ -101,26 +101,28 @@ WEIGHTS = [None, 0.0, 0.5, 0.5, 1.0, 0.25]
 
 
 @st.composite
-def random_maps(draw: st.DrawFn) -> tuple[ArgumentMap, list[str], list[str]]:
-    """Up to 7 claims, 5 inferences of 0 to 3 premises, 9 attacks (undercuts among them),
-    2 issues of 2 to 4 positions (a claim may repeat), statuses and overrides."""
-    n = draw(st.integers(1, 7))
+def random_maps(draw: st.DrawFn, most: int = 7) -> tuple[ArgumentMap, list[str], list[str]]:
+    """Up to `most` claims, 5 inferences of 0 to 3 premises, 9 attacks (undercuts among
+    them), 2 issues of 2 to 4 positions (a claim may repeat), statuses and overrides; the
+    counts of inferences, attacks and issues grow with `most`."""
+    n = draw(st.integers(1, most))
+    scale = most / 7
     claims = [f"c{i}" for i in range(n)]
     claim = st.sampled_from(claims)
     data: dict[str, Any] = {"claims": {}, "inferences": {}, "attacks": [], "issues": {}}
     for c in claims:
         status = draw(st.sampled_from([None, None, None, "accepted", "rejected", "open"]))
         data["claims"][c] = {"text": c.upper(), **({"status": status} if status else {})}
-    for k in range(draw(st.integers(0, 5))):
+    for k in range(draw(st.integers(0, round(5 * scale)))):
         data["inferences"][f"i{k}"] = {
             "premises": draw(st.lists(claim, max_size=3)),
             "conclusion": draw(claim),
             **({"weight": w} if (w := draw(st.sampled_from(WEIGHTS))) is not None else {}),
         }
     targets = st.sampled_from(claims + list(data["inferences"]))
-    for _ in range(draw(st.integers(0, 9))):
+    for _ in range(draw(st.integers(0, round(9 * scale)))):
         data["attacks"].append({"from": draw(claim), "to": draw(targets)})
-    for k in range(draw(st.integers(0, 2))):
+    for k in range(draw(st.integers(0, round(2 * scale)))):
         data["issues"][f"k{k}"] = {"positions": draw(st.lists(claim, min_size=2, max_size=4))}
     verdict = {c: draw(st.sampled_from(["", "", "", "accept", "reject"])) for c in claims}
     accept = [c for c, v in verdict.items() if v == "accept"]

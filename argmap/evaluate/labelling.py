@@ -2,9 +2,12 @@
 
 :func:`compile_graph` turns the networkx graph into lists indexed by node number (a
 :class:`CompactGraph`); :func:`propagate` runs the rules of :mod:`argmap.evaluate` over it
-with a worklist, in rounds; :func:`resolve_issue` decides one issue when its turn comes.
-:func:`grounded` chains them. Labels are small integers here (:data:`UNDECIDED`, :data:`IN`,
-:data:`OUT`): indexing lists is much faster in the hot loop than enum members in dicts.
+with a worklist, in rounds; when positions of issues become ready or settle, it hands them
+to :func:`decide_issues`, which keeps an :class:`IssueTally` and has :func:`resolve_issue`
+decide each issue once, when its turn comes. :func:`grounded` chains them.
+
+Labels are small integers here (:data:`UNDECIDED`, :data:`IN`, :data:`OUT`): indexing lists
+is much faster in the hot loop than enum members in dicts.
 """
 
 from __future__ import annotations
@@ -136,7 +139,7 @@ def propagate(
     """
     size = len(view.nodes)
     is_claim, supports, attacks, weight = view.is_claim, view.supports, view.attacks, view.weight
-    issues, issues_of = view.issues, view.issues_of
+    issues_of = view.issues_of
     unmet, pending = view.unmet.copy(), view.pending.copy()
     is_assumed = [False] * size
     for n in assumed:
@@ -144,9 +147,7 @@ def propagate(
     label = [UNDECIDED] * size
     settled_in = [0] * size  # the round that labelled each node
     best = [0.0] * size  # claims: the weight of their heaviest `in` inference so far
-    unready = [len(positions) for positions in issues]  # positions not yet ready
-    counted = [False] * size  # positions already counted as ready by their issues
-    decided = [False] * len(issues)
+    tally = IssueTally.of(view)
     queue = list(dict.fromkeys(rejected))
     for n in queue:
         label[n], settled_in[n] = OUT, 1
@@ -162,7 +163,7 @@ def propagate(
                 continue
             if (
                 issues_of[v]
-                and not counted[v]
+                and not tally.counted[v]
                 and not is_assumed[v]
                 and unmet[v] == 0
                 and pending[v] == 0
@@ -178,25 +179,13 @@ def propagate(
                 continue
             settled_in[v] = now + 1
             queue.append(v)
-        for v in events:
-            ready = not counted[v]
-            if ready:
-                counted[v] = True
-                for k in issues_of[v]:
-                    unready[k] -= 1
-            stands = label[v] == IN and settled_in[v] <= now
-            if not (ready or stands):
-                continue
-            for k in issues_of[v]:
-                if decided[k] or not (stands or unready[k] == 0):
-                    continue
-                decided[k] = True
-                for p, value in resolve_issue(issues[k], label, settled_in, best, now):
-                    if label[p] == UNDECIDED:
-                        queue.append(p)
-                    elif value == IN or settled_in[p] <= now:
-                        continue  # out wins a conflict within a round; earlier labels stay
-                    label[p], settled_in[p] = value, now + 1
+        if events:
+            for p, value in decide_issues(view, tally, events, label, settled_in, best, now):
+                if label[p] == UNDECIDED:
+                    queue.append(p)
+                elif value == IN or settled_in[p] <= now:
+                    continue  # out wins a conflict within a round; earlier labels stay
+                label[p], settled_in[p] = value, now + 1
         events.clear()
         if head == len(queue):
             break
@@ -229,6 +218,54 @@ def propagate(
                 label[v], settled_in[v] = OUT, now + 1
                 queue.append(v)
     return label
+
+
+@dataclass
+class IssueTally:
+    """Where the issues stand during :func:`propagate`: for each issue, how many positions
+    are not yet ready and whether it is decided; for each node, whether it is counted ready."""
+
+    unready: list[int]
+    decided: list[bool]
+    counted: list[bool]
+
+    @classmethod
+    def of(cls, view: CompactGraph) -> IssueTally:
+        issues = view.issues
+        return cls([len(p) for p in issues], [False] * len(issues), [False] * len(view.nodes))
+
+
+def decide_issues(
+    view: CompactGraph,
+    tally: IssueTally,
+    events: list[int],
+    label: list[int],
+    settled_in: list[int],
+    best: list[float],
+    now: int,
+) -> list[tuple[int, int]]:
+    """The labels that the issues of these positions give in round `now` + 1.
+
+    Each event is a position that has just become ready (it waits for nothing but its
+    issues) or has just been settled (round `now`): the tally counts it ready once. An
+    issue is decided once, by :func:`resolve_issue`: when one of its positions stands, or
+    when the last of them is ready. So each issue costs its size, once.
+    """
+    decisions: list[tuple[int, int]] = []
+    for v in events:
+        ready = not tally.counted[v]
+        if ready:
+            tally.counted[v] = True
+            for k in view.issues_of[v]:
+                tally.unready[k] -= 1
+        stands = label[v] == IN and settled_in[v] <= now
+        if not (ready or stands):
+            continue
+        for k in view.issues_of[v]:
+            if not tally.decided[k] and (stands or tally.unready[k] == 0):
+                tally.decided[k] = True
+                decisions += resolve_issue(view.issues[k], label, settled_in, best, now)
+    return decisions
 
 
 def resolve_issue(
