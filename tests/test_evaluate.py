@@ -117,6 +117,33 @@ def test_assumed_position_beats_its_rivals() -> None:
     assert (got["p"], got["q"]) == (IN, OUT)
 
 
+@pytest.mark.parametrize(
+    ("weights", "node", "want"),
+    [
+        ((0.7, 0.4), "q", "out: `p`, a rival position in issue `k`, is in, which is in because"),
+        ((0.5, 0.5), "p", "out: no position of issue `k` has a strictly heavier argument than"),
+        ((0.0, 0.0), "q", "out: its only inferences in weigh 0 (`j`)"),
+    ],
+)
+def test_explain_says_how_an_issue_was_decided(
+    weights: tuple[float, float], node: str, want: str
+) -> None:
+    m = argmap.ArgumentMap.model_validate(_issue(*weights))
+    assert explain(m, build(m), evaluate(m), node).startswith(want)
+
+
+def test_explain_names_the_heavier_rival_of_a_lighter_position() -> None:
+    data = _issue(0.9, 0.9)
+    data["claims"] |= claims("r", "z")
+    data["inferences"]["l"] = {"premises": ["z"], "conclusion": "r", "weight": 0.2}
+    data["issues"]["k"]["positions"].append("r")
+    m = argmap.ArgumentMap.model_validate(data)
+    assert explain(m, build(m), evaluate(m), "r") == (
+        "out: `p`, a rival position in issue `k`, has a heavier argument, which is out because "
+        "no position of issue `k` has a strictly heavier argument than its rivals"
+    )
+
+
 def test_explain_follows_the_chain() -> None:
     m = argmap.ArgumentMap.model_validate(
         {

@@ -69,6 +69,7 @@ class _Reasons:
             if len(positions) > 1:
                 for p in positions:
                     self.issues.setdefault(p, []).append((key, positions))
+        # (issue, label) -> its positions with that label, sorted; made when first asked
         self._by_label: dict[tuple[str, Label], list[str]] = {}
 
     def of(self, node: str) -> Reason:
@@ -170,8 +171,8 @@ class _Reasons:
     def _rival(self, node: str, issue: str, label: Label) -> str | None:
         """The first position of an issue, other than `node`, with this label."""
         key = (issue, label)
-        if key not in self._by_label:  # sorted once per issue and label, then read in O(1)
-            positions = sorted(set(self.argmap.issues[issue].positions))
+        if key not in self._by_label:  # once per issue and label, then read in O(1)
+            positions = next(ps for k, ps in self.issues[node] if k == issue)
             self._by_label[key] = [p for p in positions if self.labels[p] is label]
         return next((p for p in self._by_label[key][:2] if p != node), None)
 
