@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, field_validator
 
 from argmap.diagnostics import Pointer
 
@@ -38,7 +38,16 @@ class Source(Element):
 
     title: NonEmpty
     author: str | None = None
-    date: str | None = Field(default=None, description="Publication date, ISO 8601 preferred.")
+    date: str | None = Field(
+        default=None, description="Publication date: ISO 8601 preferred (2024-05-01), or a year."
+    )
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _year(cls, value: Any) -> Any:
+        """A year written as a number (``date: 1972``) is a date too."""
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
     url: str | None = Field(default=None, description="An http(s) address of the document.")
     path: str | None = Field(
         default=None, description="The document's text file, relative to the map's folder."

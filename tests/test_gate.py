@@ -129,7 +129,7 @@ def test_map_error_of_a_map_built_in_code_names_it() -> None:
 def test_str_of_a_diagnostic_family_error_is_not_a_dataclass_repr() -> None:
     with pytest.raises(MapError) as err:
         argmap.loads("claims: {a: {text: A}}\nmain: [b]\n", name="m.yaml")
-    assert str(err.value) == "m.yaml:2:8: no claim `b` (in `main.0`)"
+    assert str(err.value) == "m.yaml:2:8: no claim `b` (in `main` #1)"
 
 
 def test_a_lone_surrogate_is_refused_at_the_gate(write_map: Callable[..., Path]) -> None:
