@@ -258,7 +258,7 @@ def _syntax_hint(problem: str, text: str, line: int) -> str:
     if "never closed" in problem:
         return (
             "close the quote at the end of the text (a quote inside a quoted text is doubled "
-            "in '...' and escaped as \\\" in \"...\")"
+            'in \'...\' and escaped as \\" in "...")'
         )
     if "mapping values" in problem:
         lines = text.split("\n")
