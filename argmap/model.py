@@ -92,6 +92,11 @@ class Claim(Element):
         description="accepted: assumed true; rejected: assumed false; open: neither. "
         "Unset: assumed when no inference concludes it.",
     )
+    implicit: bool = Field(
+        default=False,
+        description="A premise the reconstruction adds, which the text leaves unsaid "
+        "(drawn with a dashed frame); it has no quote.",
+    )
 
 
 class Inference(Element):
