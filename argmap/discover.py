@@ -57,9 +57,7 @@ def find_maps(names: Iterable[str]) -> Found:
         candidates = sorted(
             p
             for p in path.rglob("*")
-            if p.suffix.lower() in MAP_SUFFIXES
-            and p.is_file()
-            and not _hidden(p.relative_to(path))
+            if p.suffix.lower() in MAP_SUFFIXES and p.is_file() and not _hidden(p.relative_to(path))
         )
         ignored = _git_ignored(path, candidates)
         for candidate in candidates:

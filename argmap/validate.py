@@ -9,6 +9,7 @@ type", not one per form a text can take.
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 from typing import Any
 
 from pydantic import ValidationError
@@ -153,37 +154,29 @@ def _unknown_field(pointer: Pointer) -> Diagnostic:
 def _merge_misspellings(diags: list[Diagnostic]) -> list[Diagnostic]:
     """A misspelt field is one mistake: the unknown field names the missing one it stands
     for, and the missing field is not reported again."""
-    unknown = {d.pointer: d for d in diags if d.code == "AM101"}
-    out = []
+    unknown: dict[Pointer, list[Diagnostic]] = {}  # by element
     for d in diags:
+        if d.code == "AM101":
+            unknown.setdefault(d.pointer[:-1], []).append(d)
+    merged: dict[Pointer, Diagnostic] = {}  # AM101s that now name the field they stand for
+    dropped: set[int] = set()
+    for i, d in enumerate(diags):
         if d.code != "AM103":
-            out.append(d)
             continue
         field, element = str(d.pointer[-1]), d.pointer[:-1]
-        typo = next(
-            (
-                u
-                for p, u in unknown.items()
-                if p[:-1] == element
-                and difflib.SequenceMatcher(None, str(p[-1]), field).ratio() >= 0.7
-            ),
-            None,
-        )
-        if typo is None:
-            out.append(d)
-        else:
-            i = out.index(typo) if typo in out else None
-            merged = Diagnostic(
-                typo.code,
-                typo.severity,
-                typo.message,
-                f"did you mean `{field}`? ({describe(element)} needs a `{field}`)",
-                pointer=typo.pointer,
-            )
-            unknown[typo.pointer] = merged
-            if i is not None:
-                out[i] = merged
-    return [unknown.get(d.pointer, d) if d.code == "AM101" else d for d in out]
+        for typo in unknown.get(element, []):
+            if typo.pointer in merged:
+                continue
+            if difflib.SequenceMatcher(None, str(typo.pointer[-1]), field).ratio() >= 0.7:
+                hint = f"did you mean `{field}`? ({describe(element)} needs a `{field}`)"
+                merged[typo.pointer] = replace(typo, hint=hint)
+                dropped.add(i)
+                break
+    return [
+        merged.get(d.pointer, d) if d.code == "AM101" else d
+        for i, d in enumerate(diags)
+        if i not in dropped
+    ]
 
 
 def _data_prefix(loc: tuple[Any, ...], data: Any) -> Pointer:
