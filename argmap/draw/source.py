@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from argmap.draw.legend import legend, voice_fills
 from argmap.draw.style import (
+    DEFAULT_STYLE,
     EDGE,
     GRAPH,
     ISSUE,
@@ -49,7 +50,7 @@ def dot(
     >>> print(dot(m, build(m)).splitlines()[-2].strip())
     "i" -> "b" [class="support conclusion" arrowhead="normal" color="#2e7d32"]
     """
-    style = style or Style()
+    style = style or DEFAULT_STYLE
     theme = THEMES[style.theme]
     lang = style.lang or argmap.lang
     graph_attrs = {**GRAPH, "rankdir": style.rankdir, **theme["graph"]}
