@@ -199,13 +199,6 @@ def test_code_points_xml_cannot_hold_are_drawn_as_replacement_characters() -> No
     assert "a" + "\ufffd" * len(UNDRAWABLE) + "b" in texts_of(tree)
 
 
-def test_code_points_xml_cannot_hold_are_drawn_by_the_wasm_engine_too() -> None:
-    if not wasm_available():
-        pytest.skip("the wasm extra is not installed (pip install 'argmap[wasm]')")
-    tree = svg_tree(argmap.render(undrawable_map(), legend=True, engine="wasm"))
-    assert "a" + "\ufffd" * len(UNDRAWABLE) + "b" in texts_of(tree)
-
-
 @needs_dot
 @pytest.mark.parametrize("theme", ["light", "dark", "print"])
 def test_themes_tell_support_from_attack(theme: str) -> None:

@@ -6,6 +6,7 @@ code points XML cannot hold (and those it discourages) drawn as often as the res
 
 from __future__ import annotations
 
+import shutil
 import xml.etree.ElementTree as ET
 from typing import Any
 
@@ -129,6 +130,7 @@ ONE_OF_EACH = dict.fromkeys(FIELDS, "a\ufffeb\uffff\ud800\x01\U0010fffe\ufdd0")
 ONE_OF_EACH.update(dict.fromkeys(NO_SURROGATES, "a\ufffeb\uffff\x01\U0010fffe\ufdd0"))
 
 
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz (dot) is absent")
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 @given(fields, st.sampled_from(["en", "pt"]), st.booleans())
 @example(ONE_OF_EACH, "en", False)
@@ -137,7 +139,9 @@ def test_any_text_renders_as_inert_svg(text: dict[str, str], lang: str, evaluate
 
 
 @pytest.mark.skipif(not wasm_available(), reason="the wasm extra is not installed")
-@settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
+# Each drawing starts a WebAssembly runtime (about a second): few examples, and every field's
+# XML-forbidden code points in the explicit one.
+@settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck))
 @given(fields, st.sampled_from(["en", "pt"]), st.booleans())
 @example(ONE_OF_EACH, "en", False)
 def test_any_text_renders_as_inert_svg_with_the_wasm_engine(
