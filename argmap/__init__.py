@@ -233,7 +233,7 @@ def render(
     """The map drawn by Graphviz: ``svg``, ``png``, ``pdf``, or ``dot`` (the DOT source).
 
     The map is checked first: errors raise :class:`MapError`. A missing or failing Graphviz,
-    or one that runs past `timeout` seconds, raises :class:`argmap.draw.RenderError`. The
+    or one that runs past `timeout` seconds, raises :class:`RenderError`. The
     options are those of :class:`argmap.draw.Style`. With `evaluated`, claims and junctions
     are coloured by their labels (:func:`evaluate`, with `accept` and `reject`).
 
@@ -264,7 +264,8 @@ def rendered(
 
     With `assumed` (claims to accept, claims to reject), the drawing shows the evaluation.
     """
-    from argmap.draw import dot, layout, missing_language, unsafe_links
+    from argmap.checks import missing_language, unsafe_links
+    from argmap.draw import dot, layout
     from argmap.evaluate import evaluate_graph, unknown_ids
 
     diags, graph = checked(argmap)

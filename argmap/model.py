@@ -161,11 +161,16 @@ class ArgumentMap(Element):
         """Where the map was read from, or None for a map built in code."""
         return self._origin
 
-    def _repr_svg_(self) -> str:
-        """The map drawn, for Jupyter (raises what :func:`argmap.render` raises)."""
+    def _repr_svg_(self) -> str | None:
+        """The map drawn, for Jupyter; None when it cannot be drawn (Jupyter then shows the
+        map's text), as when the map has errors or Graphviz is missing."""
         from argmap import render
+        from argmap.errors import ArgmapError
 
-        return render(self).decode()
+        try:
+            return render(self).decode()
+        except ArgmapError:
+            return None
 
     def text_of(self, claim_id: str, lang: str | None = None) -> str:
         """The text of a claim in `lang` (default: the map's language), falling back to any."""
