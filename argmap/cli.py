@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from argmap import draw
 from argmap.diagnostics import (
     Diagnostic,
     Severity,
@@ -185,25 +186,28 @@ def check_command(files: tuple[str, ...], fmt: str, strict: bool) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["svg", "png", "pdf", "dot"]),
+    type=click.Choice(draw.FORMATS),
     help="Default: the output's extension, else svg.",
 )
 @click.option("--lang", help="The language of the texts, in a multilingual map.")
 @click.option(
     "--rankdir",
-    type=click.Choice(["BT", "TB", "LR", "RL"]),
-    default="BT",
+    type=click.Choice(draw.RANKDIRS),
+    default=draw.DEFAULT_STYLE.rankdir,
     show_default=True,
     help="BT: conclusions above their reasons.",
 )
 @click.option(
-    "--theme", type=click.Choice(["light", "dark", "print"]), default="light", show_default=True
+    "--theme",
+    type=click.Choice(tuple(draw.THEMES)),
+    default=draw.DEFAULT_STYLE.theme,
+    show_default=True,
 )
 @click.option("--legend", is_flag=True, help="Draw the map's title and a key.")
 @click.option(
     "--width",
-    type=click.IntRange(8),
-    default=32,
+    type=click.IntRange(draw.MIN_WIDTH),
+    default=draw.DEFAULT_STYLE.width,
     show_default=True,
     help="Characters per line of a claim's text.",
 )
@@ -216,8 +220,8 @@ def check_command(files: tuple[str, ...], fmt: str, strict: bool) -> None:
 )
 @click.option(
     "--engine",
-    type=click.Choice(["dot", "wasm"]),
-    default="dot",
+    type=click.Choice(draw.ENGINES),
+    default=draw.DEFAULT_ENGINE,
     show_default=True,
     help="wasm: Graphviz in WebAssembly (pip install 'argmap[wasm]'), SVG only.",
 )
@@ -292,16 +296,13 @@ def render_command(
     sys.exit(status)
 
 
-DRAWING_FORMATS = ("svg", "png", "pdf", "dot")
-
-
 def _format_of(output: str | None) -> str:
     """The drawing format an output file's extension names (svg when there is none)."""
     if output is None or output == "-" or Path(output).is_dir():
-        return "svg"
+        return draw.DEFAULT_FORMAT
     suffix = Path(output).suffix.lstrip(".").lower()
-    if suffix not in DRAWING_FORMATS:
-        names = ", ".join(f".{f}" for f in DRAWING_FORMATS)
+    if suffix not in draw.FORMATS:
+        names = ", ".join(f".{f}" for f in draw.FORMATS)
         raise click.UsageError(
             f"cannot tell the drawing format of {output}: use {names}, or --format"
         )

@@ -27,7 +27,7 @@ from argmap.draw.style import (
     Style,
     Theme,
 )
-from argmap.draw.text import printable, safe_url
+from argmap.draw.text import safe_url, xml_safe
 
 __all__ = [
     "DEFAULT_ENGINE",
@@ -47,7 +47,7 @@ __all__ = [
     "engine_version",
     "layout",
     "legend",
-    "printable",
     "safe_url",
     "wasm_available",
+    "xml_safe",
 ]

@@ -12,6 +12,7 @@ import sys
 
 import graphviz
 
+from argmap import limits
 from argmap.diagnostics import diagnostic
 from argmap.draw.style import DEFAULT_ENGINE, DEFAULT_FORMAT, DEFAULT_TIMEOUT
 from argmap.errors import RenderError
@@ -30,7 +31,6 @@ _WASM = (
 
 #: The longest wait a child process can be given: poll(2) counts milliseconds in a C int
 #: (about 24.8 days). A longer limit is no limit.
-_LONGEST_WAIT = (2**31 - 1) // 1000
 
 
 def command(engine: str, fmt: str) -> list[str]:
@@ -58,18 +58,18 @@ def wasm_available() -> bool:
 def time_limit(timeout: float) -> float | None:
     """The seconds a child process may run, from a `timeout`: None for no limit.
 
-    0 and infinity are no limit, and so is a limit longer than the system can wait for.
-
-    Raises ValueError for a negative timeout or NaN.
+    0, infinity and limits longer than the system can wait for are no limit
+    (:func:`argmap.limits.time_limit` decides).
 
     >>> time_limit(2.5), time_limit(0), time_limit(float("inf")), time_limit(1e308)
     (2.5, None, None, None)
+
+    Raises
+    ------
+    ValueError
+        For a negative timeout, or NaN.
     """
-    if not timeout >= 0:  # NaN too: every comparison with NaN is false
-        raise ValueError(
-            f"the time limit must be 0 (no limit) or a positive number of seconds, not {timeout}"
-        )
-    return timeout if 0 < timeout <= _LONGEST_WAIT else None
+    return limits.time_limit(timeout) or None
 
 
 def layout(

@@ -1,6 +1,6 @@
 r"""Safe text: every string from a map on its way into DOT, and from there into SVG.
 
-User text never becomes markup: every string from the map goes through :func:`printable`
+User text never becomes markup: every string from the map goes through :func:`xml_safe`
 (by way of :func:`plain`, or :func:`html_text` inside the legend's HTML-like label), links
 must be http(s) and are percent-encoded, and no user string is ever used as a font name,
 style or attribute name.
@@ -27,10 +27,10 @@ _UNDRAWABLE = re.compile(
 )
 
 
-def printable(text: str) -> str:
+def xml_safe(text: str) -> str:
     r"""A user's text with each code point that XML cannot hold shown as U+FFFD.
 
-    >>> printable("a\x1fb\ufffe\ud800") == "a\ufffdb\ufffd\ufffd"
+    >>> xml_safe("a\x1fb\ufffe\ud800") == "a\ufffdb\ufffd\ufffd"
     True
     """
     return _UNDRAWABLE.sub("\ufffd", text)
@@ -45,7 +45,7 @@ def plain(text: str) -> str:
     <b>A &amp; B</b> \\N
     """
     # graphviz.escape doubles backslashes; `&` first, or "&lt;" in a text would draw as "<".
-    return str(graphviz.escape(printable(text).replace("&", "&amp;")))
+    return str(graphviz.escape(xml_safe(text).replace("&", "&amp;")))
 
 
 def html_text(text: str) -> str:
@@ -55,7 +55,7 @@ def html_text(text: str) -> str:
     '&lt;b&gt; &amp; \ufffd'
     """
     # Graphviz 2.43's label lexer fails on a "]" just after a tag (as in "<B>]</B>").
-    return html.escape(printable(text)).replace("]", "&#93;")
+    return html.escape(xml_safe(text)).replace("]", "&#93;")
 
 
 def wrapped(text: str, width: int) -> str:
@@ -95,7 +95,7 @@ def safe_url(url: str | None) -> str | None:
     """
     if url is None:
         return None
-    address = printable(url.strip())
+    address = xml_safe(url.strip())
     try:
         parts = urlsplit(address)
     except ValueError:
