@@ -327,7 +327,7 @@ def test_a_time_limit_of_zero_or_any_positive_length_is_taken(timeout: float) ->
 @pytest.mark.parametrize("timeout", [float("nan"), -1.0, float("-inf")])
 def test_a_time_limit_that_is_not_a_length_is_a_value_error(timeout: float) -> None:
     # Was: ValueError "cannot convert float NaN to integer" from deep in subprocess.
-    with pytest.raises(ValueError, match=r"time limit must be 0 \(no limit\) or a positive number"):
+    with pytest.raises(ValueError, match=r"a time limit is a number of seconds from 0 \(0: none\)"):
         layout("digraph { a }", "svg", timeout=timeout)
 
 
