@@ -113,7 +113,7 @@ def map_files(paths: Iterable[str]) -> list[Path]:
 
 
 #: Problems of the command line or the machine rather than of the map: exit status 2.
-USAGE_CODES = frozenset({"AM001", "AM405", "AM501", "AM502", "AM642"})
+USAGE_CODES = frozenset({"AM001", "AM405", "AM501", "AM502", "AM641", "AM642"})
 
 
 def exit_status(diags: list[Diagnostic], strict: bool = False) -> int:
@@ -223,7 +223,7 @@ def check_command(files: tuple[str, ...], fmt: str, strict: bool) -> None:
     type=click.Choice(draw.ENGINES),
     default=draw.DEFAULT_ENGINE,
     show_default=True,
-    help="wasm: Graphviz in WebAssembly (pip install 'argmap[wasm]'), SVG only.",
+    help="wasm: Graphviz in WebAssembly (from the clone: pip install -e '.[wasm]'), SVG only.",
 )
 @click.option(
     "--timeout",

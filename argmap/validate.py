@@ -35,7 +35,7 @@ EXPECTED = {
     "date": "a date (2024-05-01) or a year (1972)",
 }
 
-#: Hints for what a field holds, where the README's format section is not enough.
+#: Hints for what a field holds, where docs/format.md is not enough.
 HINTS = {
     "text": "write the text as a string, or one per language: {en: ..., pt: ...}",
     "premises": "list the claims that together support the conclusion: premises: [a, b]",
@@ -77,7 +77,7 @@ def validate(data: Any) -> tuple[ArgumentMap | None, list[Diagnostic]]:
     """
     if not isinstance(data, dict) or "claims" not in data:
         what = "a mapping without `claims`" if isinstance(data, dict) else f"a {kind_of(data)}"
-        hint = "a map is a mapping with at least `claims:`; see the README's 'The map format'"
+        hint = "a map is a mapping with at least `claims:`; see docs/format.md"
         return None, [diagnostic("AM006", f"this is {what}, not an argument map", hint=hint)]
     try:
         return ArgumentMap.model_validate(data), []
@@ -120,7 +120,7 @@ def _from_pydantic(error: Any, data: Any) -> Diagnostic:
     if kind == "missing":
         field = str(loc[-1])
         element = describe(pointer[:-1])
-        hint = f"add `{field}:` (see the README's 'The map format')"
+        hint = f"add `{field}:` (see docs/format.md)"
         return diagnostic("AM103", f"{element} has no `{field}`", pointer, hint)
     if "[key]" in loc and kind == "string_pattern_mismatch":
         hint = "ids are slugs: letters, digits, '-', '_' and '.', starting with a letter or digit"
@@ -136,7 +136,7 @@ def _from_pydantic(error: Any, data: Any) -> Diagnostic:
         message = f"{where} should be {expected}, not {_article(kind_of(error['input']))}"
     else:
         message = f"{where}: {error['msg'].lower()}"
-    hint = HINTS.get(field, "see the README's 'The map format' for this field")
+    hint = HINTS.get(field, "see docs/format.md for this field")
     return diagnostic("AM102", message, pointer, hint)
 
 

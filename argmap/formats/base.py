@@ -85,8 +85,8 @@ def inventory(argmap: ArgumentMap) -> Counter[str]:
     [('attacks', 1), ('claim notes', 1), ('claims', 2), ('translations', 1)]
     """
     count: Counter[str] = Counter()
-    count["title"] = argmap.title is not None
-    count["description"] = argmap.description is not None
+    count["title"] = int(argmap.title is not None)
+    count["description"] = int(argmap.description is not None)
     count["sources"] = len(argmap.sources)
     count["voices"] = len(argmap.voices)
     count["claims"] = len(argmap.claims)

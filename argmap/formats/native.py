@@ -85,7 +85,7 @@ def _not_a_map(data: Any, path: str) -> Diagnostic:
     else:
         what = "a mapping without `claims`" if isinstance(data, dict) else f"a {kind_of(data)}"
         message = f"this is {what}, not an argument map"
-    hint = "a map is a mapping with at least `claims:`; see the README's 'The map format'"
+    hint = "a map is a mapping with at least `claims:`; see docs/format.md"
     return diagnostic("AM006", message, hint=hint, file=path, line=1, column=1)
 
 
