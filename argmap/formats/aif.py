@@ -315,7 +315,7 @@ def _claims(r: _Reading) -> None:
         claim = _extras(node, EXTRAS, _STRUCTURE["I"], r, ident)
         text = "" if node.get("text") is None else str(node["text"])
         translations = claim.get("text")
-        if isinstance(translations, dict) and text_in(translations, lang) == text:
+        if isinstance(translations, dict) and text_in(translations, lang, lang) == text:
             pass  # the node shows the text in the map's language, unchanged
         elif not text.strip():
             r.problem("AM623", f"I-node {ident} has no text; its id stands in", "", ident)
