@@ -258,11 +258,15 @@ def test_node_text_wins_over_its_extras() -> None:
     assert again.claims["a"].text == {"pt": "Claro", "en": "Yes"}
 
 
-def test_am008_too_many_elements_before_indexing() -> None:
-    nodes = [{"nodeID": i, "text": "A", "type": "I"} for i in range(6)]
-    text = json.dumps({"nodes": nodes, "edges": []})
+@pytest.mark.parametrize("kind", ["I", "\\u0049"], ids=["before-parsing", "after-parsing"])
+def test_am008_too_many_elements_before_indexing(kind: str) -> None:
+    """Counted in the text before it is parsed; a type written with an escape, which the
+    count in the text misses, is counted once parsed, before the graph is indexed."""
+    nodes = ",".join(f'{{"nodeID": {i}, "text": "A", "type": "{kind}"}}' for i in range(6))
+    text = f'{{"nodes": [{nodes}], "edges": []}}'
     _, diags = read_text(text, "x.json", limits=Limits(max_elements=5))
     assert [(d.code, d.line) for d in diags] == [("AM008", 1)]
+    assert "has 6 I, RA and CA nodes" in diags[0].message
 
 
 def test_am108_long_text_at_its_node() -> None:

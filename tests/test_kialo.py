@@ -189,3 +189,11 @@ def test_reading_is_linear_on_adversarial_input() -> None:
     assert m is not None and [d.code for d in diags] == ["AM634", "AM633"]
     ratio = growth(lambda text: kialo.read(text, "x.kialo", Limits()), small, large)
     assert ratio <= 5, ratio
+
+
+def test_corner_benchmark_runs_at_a_tiny_size() -> None:
+    from tests.benchmarks import bench_formats
+
+    rows, corners = bench_formats.main(["--scale", "0.01"])
+    assert [(name, code) for name, code, *_ in rows] == [("kialo", "AM008"), ("aif", "AM008")]
+    assert corners["kialo"] > 0 and corners["aif"] > 0

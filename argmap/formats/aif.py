@@ -57,6 +57,7 @@ _MAP_STRUCTURE = {"claims", "inferences", "attacks"}
 _NODE_ID = re.compile(r'"nodeID"\s*:\s*"?([^",}\s]+)')
 _CLAIMS_KEY = re.compile(r'"claims"\s*:')
 _EXTRAS_KEY = re.compile(r'"argmap"\s*:')
+_ELEMENT_TYPE = re.compile(r'"type"\s*:\s*"(?:I|RA|CA)"')
 _SPEAKER = re.compile(r"\s*([^:]{1,80}?)\s+:\s+\S")
 #: RA texts that only say "an inference", not which scheme.
 _PLAIN_RA = {"RA", "Default Inference", ""}
@@ -161,15 +162,22 @@ def read(text: str, path: str, limits: Limits) -> Parsed:
     >>> m.data["inferences"]["3"]["premises"], m.data["inferences"]["3"]["conclusion"]
     (['1'], '2')
     """
+    counted = _element_nodes(text, limits)
+    if counted > limits.max_elements:  # refused before the parse builds every node
+        return Parsed(None, [_too_many(counted, limits, path)])
     data, diags = parse(Origin(path, text, "json"), limits)
     if data is None:
         return Parsed(None, diags)
-    r = _Reading(_Graph(), node_positions(text), path, {}, diags)
     if not (isinstance(data, dict) and isinstance(data.get("nodes"), list)):
         hint = 'AIF JSON is {"nodes": [...], "edges": [...]}'
-        r.problem("AM621", "this is not AIF JSON: no list of `nodes`", hint)
-        return Parsed(None, r.diags)
-    if _oversized(data["nodes"], limits, r):
+        message = "this is not AIF JSON: no list of `nodes`"
+        return Parsed(None, [diagnostic("AM621", message, hint=hint, file=path, line=1, column=1)])
+    nodes = data["nodes"]
+    elements = sum(isinstance(n, dict) and n.get("type") in ("I", "RA", "CA") for n in nodes)
+    if elements > limits.max_elements:
+        return Parsed(None, [*diags, _too_many(elements, limits, path)])
+    r = _Reading(_Graph(), node_positions(text), path, {}, diags)
+    if _long_texts(nodes, limits, r):
         return Parsed(None, r.diags)
     _index(data, r)
     r.out = _extras(data, EXTRAS, _MAP_STRUCTURE, r, None)
@@ -213,18 +221,31 @@ def _extras_position(text: str) -> Position:
     return (line, match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1)
 
 
-def _oversized(nodes: list[Any], limits: Limits, r: _Reading) -> bool:
-    """AM008 for more claims, inferences and conflicts than the limit; AM108 for a text
-    longer than the limit. Counted before the graph is indexed: an oversized file costs no
-    more than its parse."""
-    elements = sum(isinstance(n, dict) and n.get("type") in ("I", "RA", "CA") for n in nodes)
-    if elements > limits.max_elements:
-        message = (
-            f"the file has {elements:,} I, RA and CA nodes (claims, inferences and attacks), "
-            f"more than the limit of {limits.max_elements:,}"
-        )
-        r.problem("AM008", message, "split the map, or raise the limit with ARGMAP_MAX_ELEMENTS")
-        return True
+def _element_nodes(text: str, limits: Limits) -> int:
+    """How many I, RA and CA nodes a text has, counted in the text (a key ``"type"`` is not
+    found inside a JSON string, whose quotes are escaped): when a quick upper bound is over
+    the limit, so that a file over it is refused before its parse builds every node.
+
+    >>> _element_nodes('{"nodes": [{"type": "I"}, {"type": "L"}]}', Limits(max_elements=1))
+    1
+    """
+    upper = text.count('"type"')
+    if upper <= limits.max_elements:
+        return upper
+    return sum(1 for _ in _ELEMENT_TYPE.finditer(text))
+
+
+def _too_many(count: int, limits: Limits, path: str) -> Diagnostic:
+    message = (
+        f"the file has {count:,} I, RA and CA nodes (claims, inferences and attacks), "
+        f"more than the limit of {limits.max_elements:,}"
+    )
+    hint = "split the map, or raise the limit with ARGMAP_MAX_ELEMENTS"
+    return diagnostic("AM008", message, hint=hint, file=path, line=1, column=1)
+
+
+def _long_texts(nodes: list[Any], limits: Limits, r: _Reading) -> bool:
+    """AM108 for each node whose text is longer than the limit; whether there is one."""
     found = False
     for node in nodes:
         text = node.get("text") if isinstance(node, dict) else None
