@@ -308,3 +308,11 @@ def test_reading_is_linear_on_adversarial_input() -> None:
     assert m is not None and len(m.claims) == 600 and len(m.attacks) == 600, diags
     ratio = growth(lambda text: aif.read(text, "x.json", Limits()), small, large)
     assert ratio <= 5, ratio
+
+
+def test_round_trip_benchmark_runs_at_a_tiny_size() -> None:
+    from tests.benchmarks import roundtrips
+
+    counts = roundtrips.main(3)
+    assert counts["tries"]["maps"] == 3 and counts["held"]["claims"] == 3
+    assert counts["tries"]["aif silent changes"] == counts["tries"]["graphml silent changes"] == 0

@@ -33,7 +33,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,8 +64,6 @@ _PLAIN_RA = {"RA", "Default Inference", ""}
 #: An id made from a name is cut to this length, leaving room for a ``-2`` suffix.
 _BASE_LENGTH = 80
 
-Problem = Callable[..., Diagnostic]
-
 
 def sniff(text: str) -> bool:
     """Whether a JSON text is AIF: a mapping with top-level "nodes" and "edges".
@@ -90,11 +88,12 @@ class _Graph:
 
 
 class UniqueIds:
-    """Ids made unique: `base`, else ``base-2``, ``base-3``..., in time linear in the ids made.
+    """Ids made unique: `base`, else ``base-2``, ``base-3``..., in time linear in the ids
+    made; a suffix never makes an id longer than 200 characters.
 
-    >>> ids = UniqueIds({"a"})
-    >>> ids.new("a"), ids.new("a"), ids.new("b")
-    ('a-2', 'a-3', 'b')
+    >>> ids = UniqueIds({"a", "x" * 200})
+    >>> ids.new("a"), ids.new("a"), ids.new("b"), len(ids.new("x" * 200))
+    ('a-2', 'a-3', 'b', 200)
     """
 
     def __init__(self, taken: Iterable[str]) -> None:
@@ -105,7 +104,7 @@ class UniqueIds:
         ident, n = base, self.tried.get(base, 1)
         while ident in self.taken:
             n += 1
-            ident = f"{base}-{n}"
+            ident = f"{base[: 199 - len(str(n))]}-{n}"
         self.tried[base] = n
         self.taken.add(ident)
         return ident
