@@ -136,7 +136,7 @@ def losses(argmap: ArgumentMap, format: str) -> list[tuple[str, int]]:
     """The kinds of data of `argmap` that `format` cannot carry, with how many of each.
 
     >>> losses(loads("claims: {a: {text: A, note: why}}"), "graphml")
-    [('claim notes', 1)]
+    []
 
     Raises
     ------

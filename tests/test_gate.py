@@ -108,7 +108,21 @@ def test_api_round_trip_loads_dump() -> None:
         argmap.dump(m, "nosuch")
 
 
-def test_losses_name_the_kind_and_count_and_strict_refuses(write_map: Callable[..., Path]) -> None:
+def test_losses_name_the_kind_and_count_and_strict_refuses(
+    write_map: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every format argmap writes carries everything today: a GraphML that could not carry
+    notes stands in for a format that loses data."""
+    from dataclasses import replace
+
+    import argmap.formats
+    from argmap.formats.base import EVERYTHING
+
+    lossy = [
+        replace(f, carries=EVERYTHING - {"claim notes"}) if f.name == "graphml" else f
+        for f in FORMATS
+    ]
+    monkeypatch.setattr(argmap.formats, "FORMATS", lossy)
     source = write_map(CLEAN.replace("{text: A}", "{text: A, note: why}"))
     assert argmap.losses(argmap.load(source), "graphml") == [("claim notes", 1)]
     out = source.parent / "m.graphml"
