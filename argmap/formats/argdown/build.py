@@ -330,10 +330,10 @@ def _claims(doc: Document, build: _Build) -> None:
         _unknown(found, CLAIM_DATA, f"[{node.title}]", build.path, build.diags)
     for (kind, title), ident in build.claim_of.items():
         claim = build.claims[ident]
-        for name, items in inline[ident].items():
-            kept = [item for item in items if item != claim["text"]]
-            if kept and name not in claim:  # data (the exact ones) wins
-                claim[name] = kept
+        aliases = [text for text in inline[ident]["aliases"] if text != claim["text"]]
+        for name, items in (("aliases", aliases), ("tags", inline[ident]["tags"])):
+            if items and name not in claim:  # data (the exact ones) wins
+                claim[name] = items
         if claim["text"] == "":
             claim["text"] = title
             if kind == "statement":

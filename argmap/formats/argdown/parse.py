@@ -21,11 +21,13 @@ from argmap.limits import Limits
 from argmap.locate import parse_located
 from argmap.model import Origin, Position, Positions
 
-_RELATION = re.compile(r"^(?P<indent>[ \t]*)(?P<symbol><\+|<-|<_|\+>|->|_>|><|\+|-|_)(?=\s|$)")
-_PCS = re.compile(r"^(?P<indent>[ \t]*)\((?P<number>\d+)\)(?=\s|$)")
-_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?:\*|\d+\.)\s+")
-_HEADING = re.compile(r"^[ \t]*(?P<hashes>#+) ")
-_DASHES = re.compile(r"^[ \t]*(-{2,})[ \t]*$")
+# Line patterns, matched where the line's indentation ends (so a deep indentation is
+# scanned once, not once a pattern).
+_RELATION = re.compile(r"(?P<symbol><\+|<-|<_|\+>|->|_>|><|\+|-|_)(?=\s|$)")
+_PCS = re.compile(r"\((?P<number>\d+)\)(?=\s|$)")
+_ITEM = re.compile(r"(?:\*|\d+\.)\s+")
+_HEADING = re.compile(r"(?P<hashes>#+) ")
+_DASHES = re.compile(r"(-{2,})[ \t]*$")
 _DEFINITION = re.compile(r"^(?:\[(?P<statement>[^\]]+)\]|<(?P<argument>[^>]+)>)(?P<colon>:)?")
 _NEW_ELEMENT = re.compile(r"^(?:\[[^\]]+\]|<[^>]+>)(?::|\s*$)")
 _FRONT_OPEN = re.compile(r"^[ \t]*={3,}[ \t]*$")
@@ -231,7 +233,8 @@ def parse(text: str, path: str = "<argdown>", limits: Limits | None = None) -> D
     [('attack', 'B', 'A')]
     """
     limits = limits or Limits()
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     state = _State(Document(), path, limits)
     start, offset = _front_matter(text, state)
     blanked, blocks = prescan(text, offset)
@@ -272,22 +275,21 @@ def parse(text: str, path: str = "<argdown>", limits: Limits | None = None) -> D
 
 def _line(state: _State, number: int, line: str, was: str) -> None:
     """Take one line (comments and data blanked; `was` is the line as written)."""
+    stripped = line.strip()
+    indent = len(line) - len(line.lstrip())
     if state.rules is not None:
-        if _DASHES.match(line):
+        if _DASHES.match(line, indent):
             state.rules = None
-        elif line.strip():
-            indent = len(line) - len(line.lstrip())
-            state.rules.parts.append((number, indent + 1, line.strip()))
+        elif stripped:
+            state.rules.parts.append((number, indent + 1, stripped))
         return
-    if not line.strip():
+    if not stripped:
         if not was.strip():  # a line holding only a comment neither ends nor starts a block
             state.end_block()
         return
-    indent = len(line) - len(line.lstrip())
-    stripped = line.strip()
-    heading = _HEADING.match(line)
-    pcs_line = _PCS.match(line)
-    relation = _RELATION.match(line)
+    heading = _HEADING.match(line, indent)
+    pcs_line = _PCS.match(line, indent)
+    relation = _RELATION.match(line, indent)
     current = state.current
     if current is not None and current.kind == "heading":
         if not (pcs_line or relation):
@@ -313,7 +315,7 @@ def _line(state: _State, number: int, line: str, was: str) -> None:
         _inference(state, number, line, indent)
     elif relation:
         _relation(state, number, line, relation, indent)
-    elif item := _ITEM.match(line):
+    elif item := _ITEM.match(line, indent):
         _item(state, number, line, item.end(), indent)
     elif current is not None:
         if not current.defines or _NEW_ELEMENT.match(stripped):
@@ -362,7 +364,7 @@ def _inference(state: _State, number: int, line: str, indent: int) -> None:
     assert state.pcs is not None
     inference = Inference(number, indent + 1)
     state.pcs.items.append(inference)
-    dashes = _DASHES.match(line)
+    dashes = _DASHES.match(line, indent)
     if dashes and len(dashes.group(1)) == 2:
         state.rules = inference
     elif not dashes:
