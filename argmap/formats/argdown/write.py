@@ -2,11 +2,13 @@
 
 Every claim is a statement, every inference a reconstructed argument of its own, every attack
 a relation (``->``, or ``_>`` for an undercut) and every issue its pairs of contradictory
-statements (``><``). What Argdown has no syntax for travels as data ``{...}`` or in the front
-matter; a text that an inline Argdown text would change (a line break, double spaces) travels
-exactly as data next to its one-line form. Data and front matter are JSON with the
-characters Argdown's lexer reacts to (``}``, ``//``, ``<!--``, ``===``) written as ``\\u``
-escapes, so that no text can end a data block or the front matter, or start a comment.
+statements (``><``, each pair once). What Argdown has no syntax for travels as data ``{...}``
+or in the front matter (issues; attacks too when one has a note, read back as the same
+attacks as the relations); a text that an inline Argdown text would change (a line break,
+double spaces) travels exactly as data next to its one-line form. Data and front matter are
+JSON with the characters Argdown's lexer reacts to (``}``, ``//``, ``<!--``, ``===``) written
+as ``\\u`` escapes, so that no text can end a data block or the front matter, or start a
+comment.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from argmap.formats.argdown.inline import MARKER, markup
 from argmap.model import ArgumentMap, dump
 
 _SPECIAL = re.compile(r"([\\\[\]<>#@{}*_/=])")
-_SCHEME_SPECIAL = re.compile(r"([\\\[\]<>#@{}*_/=-])")
+#: In an inference line, also what Argdown reads as its list of rules and their data.
+_SCHEME_SPECIAL = re.compile(r"([\\\[\]<>#@{}*_/=,;:()-])")
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 #: Inside a JSON string: what Argdown's lexer or a YAML reader would take for something else.
 _RISKY = re.compile("[{}\\[\\]<>/*=#\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
@@ -52,6 +55,12 @@ def encode(value: Any) -> str:
 def _survives(text: str, inline: str) -> bool:
     """Whether argmap reads the one-line `inline` back as `text` (an empty text: never)."""
     return text != "" and markup(inline.replace(MARKER, " "))[0] == text
+
+
+def _head(title: str, inline: str) -> str:
+    """A definition ``[title]: text``; a reference when there is no text (Argdown wants some
+    text after a colon), its data then saying it all."""
+    return f"{title}: {inline}" if inline else title
 
 
 def _data(fields: dict[str, Any]) -> str:
@@ -96,10 +105,14 @@ def write(argmap: ArgumentMap) -> str:
             ("_>", f"<{target}>") if target in argmap.inferences else ("->", f"[{target}]")
         )
         blocks.append(f"[{attack['from']}]\n  {symbol} {ref}")
+    pairs: dict[frozenset[str], tuple[str, str]] = {}
     for issue in data.get("issues", {}).values():
         positions = issue["positions"]
         for k, first in enumerate(positions):
-            blocks += [f"[{first}]\n  >< [{other}]" for other in positions[k + 1 :]]
+            for other in positions[k + 1 :]:
+                if other != first:
+                    pairs.setdefault(frozenset((first, other)), (first, other))
+    blocks += [f"[{first}]\n  >< [{other}]" for first, other in pairs.values()]
     return "\n\n".join(blocks) + "\n"
 
 
@@ -122,7 +135,7 @@ def _claim(argmap: ArgumentMap, ident: str, claim: dict[str, Any]) -> str:
     ):
         claim["aliases"], written = aliases, []
     tag_marks = "".join(f" #({tag})" for tag in tags)
-    lines = [f"[{ident}]: {inline}{tag_marks}{_data(claim)}"]
+    lines = [f"{_head(f'[{ident}]', inline)}{tag_marks}{_data(claim)}"]
     lines += [f"[{ident}]: {line}" for line in written]
     return "\n\n".join(lines)
 
@@ -131,17 +144,16 @@ def _inference(ident: str, inference: dict[str, Any]) -> str:
     """An inference as an argument of its own: its note as the description, its scheme as
     the inference rule, the rest as data."""
     extra: dict[str, Any] = {k: inference[k] for k in ("label", "weight") if k in inference}
-    head = f"<{ident}>"
     note = inference.get("note")
-    if note is not None:
-        head += f": {escape(note)}"
-        if not _survives(note, escape(note)):
-            extra["note"] = note
+    head = _head(f"<{ident}>", "" if note is None else escape(note))
+    if note is not None and not _survives(note, escape(note)):
+        extra["note"] = note
     scheme = inference.get("scheme")
     rule = "----"
     if scheme is not None:
-        rule = f"-- {escape(scheme, _SCHEME_SPECIAL)} --"
-        if not _survives(scheme, escape(scheme, _SCHEME_SPECIAL)):
+        inline = escape(scheme, _SCHEME_SPECIAL)
+        rule = f"-- {inline} --" if inline else rule  # Argdown rejects `--  --`
+        if not _survives(scheme, inline):
             extra["scheme"] = scheme
     lines = [head + _data(extra), ""]
     premises = inference["premises"]
