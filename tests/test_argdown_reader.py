@@ -56,6 +56,8 @@ def test_indented_heading_is_a_section_not_a_claim() -> None:
         pytest.param("[A]: a\n  * [B]: b\n", ("AM611", 2, 1), id="list-item-under-statement"),
         pytest.param("[A]: a\n  # H\n", ("AM611", 2, 3), id="heading-inside-block"),
         pytest.param("[A]: a {x: 1} b\n", ("AM611", 1, 8), id="text-after-data"),
+        # Found by the fuzzer: an undercut of an inference line that ends the reconstruction.
+        pytest.param("(1) a\n----\n  <_ [U]: u\n", ("AM611", 2, 1), id="undercut-no-conclusion"),
     ],
 )
 def test_what_argdown_rejects_is_reported(text: str, expected: tuple[str, int, int]) -> None:

@@ -195,3 +195,11 @@ def test_random_maps_survive_argdown(m: ArgumentMap) -> None:
         assert kind in lost or held[kind] == back[kind], kind
     assert dump(again) == dump(m)
     assert argmap.evaluate(again).labels == argmap.evaluate(m).labels
+
+
+def test_round_trip_count_runs_small() -> None:
+    """The counting script runs (tests/benchmarks/argdown_roundtrips.py), and finds nothing."""
+    from tests.benchmarks import argdown_roundtrips
+
+    tally = argdown_roundtrips.main(["--maps", "5"])
+    assert tally == {"tried": 5}
