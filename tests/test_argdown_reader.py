@@ -141,3 +141,9 @@ def test_front_matter_attacks_and_issues_are_the_relations() -> None:
     assert m is not None and found == []
     assert dump(m)["attacks"] == [{"from": "b", "to": "a", "note": "why"}]
     assert list(m.issues) == ["q"]
+
+
+def test_comments_before_the_front_matter() -> None:
+    """Argdown 1.7.5 skips comments before a front matter."""
+    m, found = _read("// a comment\n<!-- another -->\n===\ntitle: T\n===\n\n[A]: a\n")
+    assert m is not None and found == [] and m.title == "T"

@@ -397,8 +397,9 @@ def _relation_to_map(rel: Relation, build: _Build) -> None:
     source = build.endpoint(rel.source)
     target_title = rel.target.kind, rel.target.title
     if rel.kind == "undercut" and rel.target.kind == "inference" and source is not None:
-        assert rel.target.inference is not None
-        return _attack(source, build.step_of[id(rel.target.inference)], at, build)
+        step = build.step_of.get(id(rel.target.inference))
+        # No step: the reconstruction has no conclusion after the line (reported, AM611).
+        return None if step is None else _attack(source, step, at, build)
     if rel.source.kind == "inference" or rel.target.kind == "inference":
         why = f"{_article(rel.kind)} {rel.kind} from or to an inference line"
         return _left_out(why, "under an inference line, write an undercut: <_ [Title]", at, build)

@@ -31,6 +31,10 @@ _DASHES = re.compile(r"(-{2,})[ \t]*$")
 _DEFINITION = re.compile(r"^(?:\[(?P<statement>[^\]]+)\]|<(?P<argument>[^>]+)>)(?P<colon>:)?")
 _NEW_ELEMENT = re.compile(r"^(?:\[[^\]]+\]|<[^>]+>)(?::|\s*$)")
 _FRONT_OPEN = re.compile(r"^[ \t]*={3,}[ \t]*$")
+#: Lines before a front matter: empty, or holding comments only (each on its line).
+_BEFORE_FRONT = re.compile(
+    r"(?:(?:[ \t]|//[^\n]*|<!--(?:(?!-->)[^\n])*-->|/\*(?:(?!\*/)[^\n])*\*/)*\n)*"
+)
 
 #: Relation symbols: (kind, True when the line's element is the relation's source).
 SYMBOLS: dict[str, tuple[str, bool]] = {
@@ -456,7 +460,7 @@ def _front_matter(text: str, state: _State) -> tuple[int, int]:
     offset of the text after it. Like Argdown's, it ends at the first ``===`` after it opens,
     and an empty line must follow.
     """
-    opening = re.match(r"(?:[ \t]*\n)*", text)
+    opening = _BEFORE_FRONT.match(text)
     first = opening.end() if opening else 0
     line_end = text.find("\n", first)
     line_end = len(text) if line_end < 0 else line_end
