@@ -32,7 +32,8 @@ class Role(StrEnum):
 
 
 def build(argmap: ArgumentMap) -> nx.DiGraph:
-    """The graph of a map whose references resolve (see :func:`argmap.checks.references`).
+    """The graph of a resolved map: one read by :mod:`argmap.read`, or one built in code
+    whose references resolve (see :func:`argmap.finish.references`).
 
     >>> from argmap.model import ArgumentMap
     >>> m = ArgumentMap.model_validate({
@@ -40,6 +41,12 @@ def build(argmap: ArgumentMap) -> nx.DiGraph:
     ...     "inferences": {"i": {"premises": ["a"], "conclusion": "b"}}})
     >>> sorted(build(m).edges(data="kind"))
     [('a', 'i', 'premise'), ('i', 'b', 'conclusion')]
+
+    Raises
+    ------
+    UnresolvedReferences
+        When the map names a claim or inference it does not declare, or gives a claim and
+        an inference one id (possible only for a map built in code).
     """
     graph = nx.DiGraph()
     inferences = argmap.inferences
@@ -75,6 +82,12 @@ def build(argmap: ArgumentMap) -> nx.DiGraph:
         for i, attack in enumerate(argmap.attacks)
         if not graph.has_edge(attack.from_, attack.to)
     )
+    if len(graph) != len(argmap.claims) + len(inferences):
+        # An edge to an undeclared id added a node, or a claim and an inference share an id.
+        from argmap.errors import UnresolvedReferences
+        from argmap.finish import references
+
+        raise UnresolvedReferences(references(argmap))
     return graph
 
 

@@ -46,9 +46,8 @@ def write_output(path: str | Path, data: bytes, inputs: Iterable[str | Path] = (
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    target = Path(os.path.realpath(path))
     try:
-        info = target.stat()
+        info: os.stat_result | None = os.stat(path)  # through links, as the kernel sees them
     except FileNotFoundError:
         info = None
     if info is not None:
@@ -58,14 +57,15 @@ def write_output(path: str | Path, data: bytes, inputs: Iterable[str | Path] = (
                 "it is a file argmap reads in this run; argmap never overwrites its input",
             )
         if stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
-            with open(target, "wb") as stream:
+            with open(path, "wb") as stream:
                 stream.write(data)
             return
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(errno.EISDIR, "it is a folder")
         if not stat.S_ISREG(info.st_mode):
             raise OSError(errno.EINVAL, "it is neither a regular file nor a device")
-    write_atomic(target, data, None if info is None else info.st_mode)
+    # A link is followed, so that the file it points to is replaced and the link stays.
+    write_atomic(Path(os.path.realpath(path)), data, None if info is None else info.st_mode)
 
 
 def _same(info: os.stat_result, source: str | Path) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from argmap.diagnostics import Diagnostic, diagnostic, sort_key
 from argmap.finish import finish
@@ -51,21 +52,25 @@ def _read_bounded(
 ) -> tuple[bytes | None, Diagnostic | None, bool]:
     """At most `limit` bytes of a file, a pipe or standard input; a problem; whether the file
     is a regular file. Refused: folders, and anything larger than `limit`."""
+    raw: bytes | None
     try:
         if str(path) == "-":
             import sys
 
-            raw, regular = sys.stdin.buffer.read(limit + 1), False
+            raw, regular = _read_stream(sys.stdin.buffer, limit), False
         else:
             # O_NONBLOCK: opening a FIFO with no writer must not hang; reads block again below.
             fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-            with open(fd, "rb") as handle:
+            with open(fd, "rb", buffering=0) as handle:
                 info = os.fstat(fd)
                 if stat.S_ISDIR(info.st_mode):
                     raise IsADirectoryError(21, "it is a folder, not a file")
                 regular = stat.S_ISREG(info.st_mode)
                 os.set_blocking(fd, True)
-                raw = handle.read(limit + 1) if not regular or info.st_size <= limit else None
+                if regular:  # its size is known: nothing is read from a file too large
+                    raw = handle.read(info.st_size + 1) if info.st_size <= limit else None
+                else:
+                    raw = _read_stream(handle, limit)
     except OSError as err:
         hint = "check the path and its permissions"
         message = f"cannot read the file: {err.strerror or err}"
@@ -75,6 +80,19 @@ def _read_bounded(
         hint = "split the map, or raise the limit with ARGMAP_MAX_BYTES"
         return None, diagnostic("AM007", message, hint=hint, file=name, line=1, column=1), False
     return raw, None, regular
+
+
+def _read_stream(stream: BinaryIO, limit: int) -> bytes:
+    """At most `limit` + 1 bytes of a stream, in pieces: a pipe's size is known only by
+    reading it, and a buffer of `limit` bytes must not be allocated up front."""
+    pieces, size = [], 0
+    while size <= limit:
+        piece = stream.read(min(1 << 20, limit + 1 - size))
+        if not piece:
+            break
+        pieces.append(piece)
+        size += len(piece)
+    return b"".join(pieces)
 
 
 def read_bytes(
@@ -166,7 +184,7 @@ def read_source(folder: str | None, relative: str, limits: Limits) -> str:
             raise OSError("it is not a regular file (a folder, a device or a pipe)")
         if info.st_size > limits.max_bytes:
             raise OSError(f"it is larger than the limit of {limits.max_bytes:,} bytes")
-        raw = handle.read(limits.max_bytes + 1)
+        raw = handle.read(info.st_size + 1)
     if len(raw) > limits.max_bytes:
         raise OSError(f"it is larger than the limit of {limits.max_bytes:,} bytes")
     try:

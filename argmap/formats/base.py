@@ -59,6 +59,7 @@ KINDS = (
     "aliases",
     "equivalents",
     "statuses",
+    "implicit premises",
     "translations",
     "inferences",
     "schemes",
@@ -99,6 +100,7 @@ def inventory(argmap: ArgumentMap) -> Counter[str]:
         count["aliases"] += len(claim.aliases)
         count["equivalents"] += len(claim.equivalent)
         count["statuses"] += claim.status is not None
+        count["implicit premises"] += claim.implicit
         count["translations"] += isinstance(claim.text, dict) and len(claim.text) > 1
     for inference in argmap.inferences.values():
         count["inferences"] += 1

@@ -20,6 +20,7 @@ from argmap.formats.base import Parsed
 from argmap.limits import Limits
 from argmap.locate import parse_located
 from argmap.model import ArgumentMap, Origin, dump
+from argmap.validate import kind_of
 from argmap.yaml12 import fast_reader_may_differ, needs_quotes
 
 _ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s\[\]{},]")
@@ -82,15 +83,10 @@ def _not_a_map(data: Any, path: str) -> Diagnostic:
     if data is None:
         message = "the file holds nothing but comments, not an argument map"
     else:
-        what = "a mapping without `claims`" if isinstance(data, dict) else f"a {_kind(data)}"
+        what = "a mapping without `claims`" if isinstance(data, dict) else f"a {kind_of(data)}"
         message = f"this is {what}, not an argument map"
     hint = "a map is a mapping with at least `claims:`; see the README's 'The map format'"
     return diagnostic("AM006", message, hint=hint, file=path, line=1, column=1)
-
-
-def _kind(value: Any) -> str:
-    names = {list: "list", str: "text", int: "number", float: "number", bool: "boolean"}
-    return names.get(type(value), type(value).__name__)
 
 
 def parse_fast(origin: Origin) -> tuple[Any, list[Diagnostic]]:
@@ -136,8 +132,15 @@ class _Dumper(yaml.SafeDumper):
     """Quotes every string that a YAML reader could take for something else."""
 
 
+#: Line breaks beyond LF and CR: PyYAML folds them in plain and single-quoted scalars (and
+#: indents the next line), so a text holding one is written double-quoted, as an escape.
+_OTHER_BREAKS = frozenset("\x85\u2028\u2029")
+
+
 def _string(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     style = "'" if needs_quotes(value) else None
+    if not _OTHER_BREAKS.isdisjoint(value):
+        style = '"'
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
