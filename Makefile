@@ -8,10 +8,17 @@ ARGMAP := $(VENV)/bin/argmap
 
 all: setup maps
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed .argdown/.installed
 	@command -v dot >/dev/null || { echo "Installing Graphviz (apt-get)..."; \
 	  (apt-get update -qq && apt-get install -y -qq graphviz >/dev/null) \
 	  || { echo "Could not install Graphviz; install it yourself (apt-get install graphviz)"; exit 2; }; }
+
+# Argdown's own command line, which the tests run on argmap's Argdown output (skipped without
+# Node.js: the tests say so).
+.argdown/.installed:
+	@if command -v npm >/dev/null; then \
+	  npm install --silent --no-audit --no-fund --prefix .argdown @argdown/cli@1.7.5 >/dev/null \
+	  && touch $@; else echo "npm not found: the Argdown comparison tests will be skipped"; fi
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)

@@ -136,7 +136,7 @@ def losses(argmap: ArgumentMap, format: str) -> list[tuple[str, int]]:
     """The kinds of data of `argmap` that `format` cannot carry, with how many of each.
 
     >>> losses(loads("claims: {a: {text: A, note: why}}"), "graphml")
-    [('claim notes', 1)]
+    []
 
     Raises
     ------
@@ -219,13 +219,13 @@ def render(
     format: str = "svg",
     *,
     lang: str | None = None,
-    rankdir: str = "BT",
-    theme: str = "light",
+    rankdir: str | None = None,
+    theme: str | None = None,
     legend: bool = False,
-    width: int = 32,
+    width: int | None = None,
     tag_colours: dict[str, str] | None = None,
     engine: str = "dot",
-    timeout: float = 60.0,
+    timeout: float | None = None,
     evaluated: bool = False,
     accept: Sequence[str] = (),
     reject: Sequence[str] = (),
@@ -233,8 +233,9 @@ def render(
     """The map drawn by Graphviz: ``svg``, ``png``, ``pdf``, or ``dot`` (the DOT source).
 
     The map is checked first: errors raise :class:`MapError`. A missing or failing Graphviz,
-    or one that runs past `timeout` seconds, raises :class:`argmap.draw.RenderError`. The
-    options are those of :class:`argmap.draw.Style`. With `evaluated`, claims and junctions
+    or one that runs past `timeout` seconds, raises :class:`RenderError`. The
+    options are those of :class:`argmap.draw.Style`; those not given take its defaults
+    (:data:`argmap.draw.DEFAULT_STYLE`). With `evaluated`, claims and junctions
     are coloured by their labels (:func:`evaluate`, with `accept` and `reject`).
 
     >>> m = ArgumentMap.model_validate({"claims": {"a": {"text": "A"}, "b": {"text": "B"}},
@@ -242,11 +243,19 @@ def render(
     >>> render(m, "dot").startswith(b"digraph argmap {")
     True
     """
-    from argmap.draw import Style
+    from argmap.draw import DEFAULT_STYLE, DEFAULT_TIMEOUT, Style
 
-    style = Style(lang, rankdir, theme, legend, width, tag_colours or {})
+    style = Style(
+        lang,
+        rankdir or DEFAULT_STYLE.rankdir,
+        theme or DEFAULT_STYLE.theme,
+        legend,
+        width or DEFAULT_STYLE.width,
+        tag_colours or {},
+    )
     assumed = (accept, reject) if evaluated else None
-    drawing, diags = rendered(argmap, format, style, engine, timeout, assumed)
+    seconds = DEFAULT_TIMEOUT if timeout is None else timeout
+    drawing, diags = rendered(argmap, format, style, engine, seconds, assumed)
     if drawing is None:
         raise MapError(diags)
     return drawing
@@ -264,7 +273,8 @@ def rendered(
 
     With `assumed` (claims to accept, claims to reject), the drawing shows the evaluation.
     """
-    from argmap.draw import dot, layout, missing_language, unsafe_links
+    from argmap.checks import missing_language, unsafe_links
+    from argmap.draw import dot, layout
     from argmap.evaluate import evaluate_graph, unknown_ids
 
     diags, graph = checked(argmap)

@@ -437,3 +437,49 @@ CHECKS: list[Check] = [
     uncited_sources,
     missing_languages,
 ]
+
+
+def unsafe_links(argmap: ArgumentMap) -> list[Diagnostic]:
+    """AM406: sources whose url is not an http(s) address; they are drawn without a link.
+
+    Run when a map is drawn (see :func:`argmap.rendered`), not by :data:`CHECKS`.
+
+    >>> m = ArgumentMap.model_validate({"claims": {},
+    ...     "sources": {"s": {"title": "S", "url": "javascript:alert(1)"}}})
+    >>> [d.code for d in unsafe_links(m)]
+    ['AM406']
+    """
+    from argmap.draw import safe_url  # loads Graphviz: only when a map is drawn
+
+    return [
+        diagnostic(
+            "AM406",
+            f"source `{ident}`'s url is not an http(s) address; it is drawn without a link",
+            ("sources", ident, "url"),
+            "give an address that starts with https:// or http://",
+        )
+        for ident, source in argmap.sources.items()
+        if source.url is not None and safe_url(source.url) is None
+    ]
+
+
+def missing_language(argmap: ArgumentMap, lang: str) -> list[Diagnostic]:
+    """AM401: a language asked for that no text of the map is written in.
+
+    Run when a map is drawn in `lang` (see :func:`argmap.rendered`), not by :data:`CHECKS`.
+
+    >>> m = ArgumentMap.model_validate({"claims": {"a": {"text": {"en": "A"}}}})
+    >>> [d.message for d in missing_language(m, "pt")]
+    ['the map has no text in `pt`']
+    """
+    have = {code for claim in argmap.claims.values() for code in texts(claim.text, argmap.lang)}
+    if lang in have:
+        return []
+    return [
+        diagnostic(
+            "AM401",
+            f"the map has no text in `{lang}`",
+            ("lang",),
+            f"its languages: {', '.join(sorted(have))}",
+        )
+    ]

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from argmap import draw
 from argmap.diagnostics import (
     Diagnostic,
     Severity,
@@ -29,10 +30,6 @@ from argmap.diagnostics import (
 if TYPE_CHECKING:
     from argmap.draw import Style
     from argmap.model import ArgumentMap
-
-#: What a folder is searched for: maps in every format argmap reads, but for Kialo's `.txt`
-#: (a folder of maps often holds the texts they analyse, as maps/ does) and the frameworks.
-MAP_SUFFIXES = (".yaml", ".yml", ".json", ".argdown", ".ad", ".kialo")
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
@@ -97,23 +94,26 @@ def internal_error(err: BaseException) -> int:
     return EXIT_INTERNAL
 
 
-def map_files(paths: Iterable[str]) -> Iterator[Path]:
-    """The files named, with every map file inside the folders named, sorted."""
-    for name in paths:
-        path = Path(name)
-        if name != "-" and path.is_dir():
-            yield from sorted(p for p in path.iterdir() if p.suffix in MAP_SUFFIXES and p.is_file())
-        else:
-            yield path
+def map_files(paths: Iterable[str]) -> list[Path]:
+    """The files named, and the maps in the folders named; says how many files were skipped."""
+    from argmap.discover import find_maps
+
+    found = find_maps(paths)
+    if found.skipped:
+        noun = "file" if found.skipped == 1 else "files"
+        click.echo(f"{found.skipped} {noun} in the folders skipped: not maps", err=True)
+    if not found.maps:
+        from argmap.discover import MAP_SUFFIXES
+
+        patterns = ", ".join(f"*{suffix}" for suffix in MAP_SUFFIXES)
+        raise click.UsageError(
+            f"no maps ({patterns}) in {', '.join(paths)}; name files directly for other formats"
+        )
+    return found.maps
 
 
 #: Problems of the command line or the machine rather than of the map: exit status 2.
-USAGE_CODES = frozenset({"AM001", "AM405", "AM501", "AM502", "AM642"})
-
-
-def no_maps(paths: Iterable[str]) -> str:
-    patterns = ", ".join(f"*{suffix}" for suffix in MAP_SUFFIXES)
-    return f"no map files ({patterns}) in {', '.join(paths)}; name files directly for other formats"
+USAGE_CODES = frozenset({"AM001", "AM405", "AM501", "AM502", "AM641", "AM642"})
 
 
 def exit_status(diags: list[Diagnostic], strict: bool = False) -> int:
@@ -161,9 +161,7 @@ def check_command(files: tuple[str, ...], fmt: str, strict: bool) -> None:
       argmap check maps/
       argmap check --strict --format json debate.argdown
     """
-    paths = list(map_files(files))
-    if not paths:
-        raise click.UsageError(no_maps(files))
+    paths = map_files(files)
     from argmap import check_path
 
     diags = [d for path in paths for d in check_path(path)]
@@ -188,25 +186,28 @@ def check_command(files: tuple[str, ...], fmt: str, strict: bool) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["svg", "png", "pdf", "dot"]),
+    type=click.Choice(draw.FORMATS),
     help="Default: the output's extension, else svg.",
 )
 @click.option("--lang", help="The language of the texts, in a multilingual map.")
 @click.option(
     "--rankdir",
-    type=click.Choice(["BT", "TB", "LR", "RL"]),
-    default="BT",
+    type=click.Choice(draw.RANKDIRS),
+    default=draw.DEFAULT_STYLE.rankdir,
     show_default=True,
     help="BT: conclusions above their reasons.",
 )
 @click.option(
-    "--theme", type=click.Choice(["light", "dark", "print"]), default="light", show_default=True
+    "--theme",
+    type=click.Choice(tuple(draw.THEMES)),
+    default=draw.DEFAULT_STYLE.theme,
+    show_default=True,
 )
 @click.option("--legend", is_flag=True, help="Draw the map's title and a key.")
 @click.option(
     "--width",
-    type=click.IntRange(8),
-    default=32,
+    type=click.IntRange(draw.MIN_WIDTH),
+    default=draw.DEFAULT_STYLE.width,
     show_default=True,
     help="Characters per line of a claim's text.",
 )
@@ -219,10 +220,10 @@ def check_command(files: tuple[str, ...], fmt: str, strict: bool) -> None:
 )
 @click.option(
     "--engine",
-    type=click.Choice(["dot", "wasm"]),
-    default="dot",
+    type=click.Choice(draw.ENGINES),
+    default=draw.DEFAULT_ENGINE,
     show_default=True,
-    help="wasm: Graphviz in WebAssembly (pip install 'argmap[wasm]'), SVG only.",
+    help="wasm: Graphviz in WebAssembly (from the clone: pip install -e '.[wasm]'), SVG only.",
 )
 @click.option(
     "--timeout",
@@ -234,6 +235,7 @@ def check_command(files: tuple[str, ...], fmt: str, strict: bool) -> None:
     "--evaluate", "evaluated", is_flag=True, help="Colour claims and junctions by their labels."
 )
 @assumption_options
+@click.option("-q", "--quiet", is_flag=True, help="Say nothing about what was written.")
 def render_command(
     paths: tuple[str, ...],
     output: str | None,
@@ -249,6 +251,7 @@ def render_command(
     evaluated: bool,
     accept: tuple[str, ...],
     reject: tuple[str, ...],
+    quiet: bool,
 ) -> None:
     """Draw maps (files, or folders of maps) with Graphviz: SVG, PNG, PDF or DOT.
 
@@ -263,9 +266,7 @@ def render_command(
     from argmap.limits import Limits
     from argmap.read import read_path, source_files
 
-    files = list(map_files(paths))
-    if not files:
-        raise click.UsageError(no_maps(paths))
+    files = map_files(paths)
     fmt = fmt or _format_of(output if len(files) == 1 else None)
     targets = _render_targets(files, output, fmt)
     try:
@@ -277,7 +278,7 @@ def render_command(
         raise click.UsageError(str(err)) from None
     seconds = _seconds(Limits.from_env().render_seconds if timeout is None else timeout)
     assumed = (accept, reject) if evaluated or accept or reject else None  # either implies it
-    job = RenderJob(fmt, style, engine, seconds, assumed)
+    job = RenderJob(fmt, style, engine, seconds, assumed, quiet)
     loaded = [(path, *read_path(path)) for path in files]
     # Nothing a run reads may be overwritten: the maps, and their sources' texts.
     inputs = files + [f for _, argmap, _ in loaded if argmap for f in source_files(argmap)]
@@ -295,16 +296,13 @@ def render_command(
     sys.exit(status)
 
 
-DRAWING_FORMATS = ("svg", "png", "pdf", "dot")
-
-
 def _format_of(output: str | None) -> str:
     """The drawing format an output file's extension names (svg when there is none)."""
     if output is None or output == "-" or Path(output).is_dir():
-        return "svg"
+        return draw.DEFAULT_FORMAT
     suffix = Path(output).suffix.lstrip(".").lower()
-    if suffix not in DRAWING_FORMATS:
-        names = ", ".join(f".{f}" for f in DRAWING_FORMATS)
+    if suffix not in draw.FORMATS:
+        names = ", ".join(f".{f}" for f in draw.FORMATS)
         raise click.UsageError(
             f"cannot tell the drawing format of {output}: use {names}, or --format"
         )
@@ -360,6 +358,7 @@ class RenderJob:
     engine: str
     timeout: float
     assumed: tuple[Sequence[str], Sequence[str]] | None = None
+    quiet: bool = False
 
 
 def render_one(
@@ -398,7 +397,23 @@ def render_one(
             file=str(path),
         )
         return [*diags, problem], EXIT_USAGE
+    if not job.quiet:
+        where = "standard output" if target == "-" else target
+        claims = len(argmap.claims)
+        noun = "claim" if claims == 1 else "claims"
+        click.echo(f"wrote {where} ({_size(len(drawing))}, {claims} {noun})", err=True)
     return diags, EXIT_OK
+
+
+def _size(count: int) -> str:
+    """A byte count as people read it.
+
+    >>> _size(950), _size(12_345), _size(3_400_000)
+    ('950 bytes', '12.3 kB', '3.4 MB')
+    """
+    if count < 1000:
+        return f"{count} bytes"
+    return f"{count / 1000:.1f} kB" if count < 1_000_000 else f"{count / 1_000_000:.1f} MB"
 
 
 def _format_names() -> list[str]:
@@ -434,6 +449,24 @@ def convert_command(
     if diags:
         click.echo(format_text(diags, colour=colour_wanted(err=True)), err=True)
     sys.exit(exit_status(diags))
+
+
+@main.command("init")
+@click.argument("file", default="map.yaml", type=click.Path())
+def init_command(file: str) -> None:
+    """Write a small, commented starter map to FILE (default: map.yaml) to edit.
+
+    It checks clean. An existing file is never overwritten (exit status 2).
+    """
+    from importlib.resources import files
+
+    starter = files("argmap").joinpath("starter.yaml").read_bytes()
+    try:
+        with open(file, "xb") as handle:
+            handle.write(starter)
+    except OSError as err:
+        raise click.UsageError(f"cannot write {file}: {err.strerror or err}") from None
+    click.echo(f"wrote {file}: edit it, then `argmap check {file}` and `argmap render {file}`")
 
 
 @main.command("schema")

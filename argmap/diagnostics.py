@@ -163,8 +163,12 @@ _SECTIONS = {
 def describe(pointer: Pointer) -> str:
     """A person's name for the element a pointer leads to.
 
-    >>> describe(("claims", "a", "text"))
-    "claim `a`'s `text`"
+    Items of lists count from 1 everywhere, as people count them.
+
+    >>> describe(("claims", "a", "text")), describe(("inferences", "i", "premises", 1))
+    ("claim `a`'s `text`", "inference `i`'s `premises` #2")
+    >>> describe(("attacks", 0, "to")), describe(("main", 0))
+    ("attack #1's `to`", '`main` #1')
     """
     if not pointer:
         return "the map"
@@ -172,9 +176,21 @@ def describe(pointer: Pointer) -> str:
     if section in _SECTIONS and rest:
         ident = f"#{rest[0] + 1}" if isinstance(rest[0], int) else f"`{rest[0]}`"
         name = f"{_SECTIONS[str(section)]} {ident}"
-        tail = ".".join(str(p) for p in rest[1:])
-        return f"{name}'s `{tail}`" if tail else name
-    return f"`{'.'.join(str(p) for p in pointer)}`"
+        return f"{name}'s {_path(rest[1:])}" if rest[1:] else name
+    return _path(pointer)
+
+
+def _path(parts: Pointer) -> str:
+    """Fields in backquotes, list items by their number from 1: `premises` #2."""
+    out: list[str] = []
+    for part in parts:
+        if isinstance(part, int):
+            out.append(f"#{part + 1}")
+        elif out and not out[-1].startswith("#"):
+            out[-1] = out[-1][:-1] + f".{part}`"
+        else:
+            out.append(f"`{part}`")
+    return " ".join(out)
 
 
 def has_errors(diags: Iterable[Diagnostic]) -> bool:

@@ -15,7 +15,7 @@ explain it, so a program can show them as the command line does::
 >>> from argmap.diagnostics import diagnostic
 >>> err = MapError([diagnostic("AM106", "no claim `x`", ("main", 0))])
 >>> str(err)
-'<map built in code>: `main.0`: no claim `x`'
+'<map built in code>: `main` #1: no claim `x`'
 >>> isinstance(err, ArgmapError)
 True
 """

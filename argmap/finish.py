@@ -20,14 +20,13 @@ import re
 from collections.abc import Collection
 from typing import Any
 
-from pydantic import ValidationError
-
 from argmap.diagnostics import Diagnostic, Pointer, describe, diagnostic, has_errors, sort_key
 from argmap.formats.base import Parsed
 from argmap.limits import Limits
 from argmap.locate import locate
 from argmap.memory import gc_paused
 from argmap.model import ArgumentMap, Origin, texts
+from argmap.validate import validate
 
 #: "Did you mean" hints per map: each compares one id with every id of the map.
 MAX_SUGGESTIONS = 20
@@ -176,137 +175,19 @@ def _longest_string(data: Any) -> int:
     return longest
 
 
-def validate(data: Any) -> tuple[ArgumentMap | None, list[Diagnostic]]:
-    """Validate plain data into an ArgumentMap; every validation error becomes a diagnostic."""
-    if not isinstance(data, dict) or "claims" not in data:
-        if data is None:
-            message = "the file holds nothing but comments, not an argument map"
-        else:
-            what = "a mapping without `claims`" if isinstance(data, dict) else f"a {_kind(data)}"
-            message = f"this is {what}, not an argument map"
-        return None, [
-            diagnostic(
-                "AM006",
-                message,
-                hint="a map is a mapping with at least `claims:`; "
-                "see the README's 'The map format'",
-            )
-        ]
-    try:
-        return ArgumentMap.model_validate(data), []
-    except ValidationError as err:
-        diags = [_from_pydantic(e, data) for e in err.errors(include_url=False)]
-        unique = {(d.code, d.pointer, d.message): d for d in diags}
-        return None, list(unique.values())
+#: What to do when an id names the wrong kind of element, by (what it names, where it is).
+_WRONG_KIND = {
+    ("an inference", "inferences"): "to chain reasons, use that inference's conclusion as "
+    "the premise",
+    ("an issue", "attacks"): "attack one of the issue's positions, or add the attacker as a "
+    "position of the issue",
+    ("an inference", "main"): "list the claim the inference concludes",
+    ("an issue", "inferences"): "use one of the issue's positions",
+}
 
 
-def _kind(value: Any) -> str:
-    return {
-        list: "list",
-        str: "text",
-        int: "number",
-        float: "number",
-        bool: "boolean",
-        type(None): "null value",
-    }.get(type(value), type(value).__name__)
-
-
-def _from_pydantic(error: Any, data: Any) -> Diagnostic:
-    loc: tuple[str | int, ...] = tuple(error["loc"])
-    is_key = "[key]" in loc
-    pointer = _data_prefix(loc, data)
-    kind = error["type"]
-    where = describe(pointer)
-    if kind == "extra_forbidden":
-        field = str(loc[-1])
-        allowed = sorted(_fields_at(pointer[:-1]))
-        close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.5)
-        hint = f"did you mean `{close[0]}`?" if close else f"allowed fields: {', '.join(allowed)}"
-        return diagnostic(
-            "AM101", f"unknown field `{field}` in {describe(pointer[:-1])}", pointer, hint
-        )
-    if kind == "missing":
-        field = str(loc[-1])
-        return diagnostic(
-            "AM103",
-            f"{where} has no `{field}`",
-            pointer,
-            f"add `{field}:` (see the README's 'The map format')",
-        )
-    if is_key and kind == "string_pattern_mismatch":
-        return diagnostic(
-            "AM105",
-            f"invalid id `{pointer[-1]}`",
-            pointer,
-            "ids are slugs: letters, digits, '-', '_' and '.', starting with a letter or digit",
-        )
-    if kind == "string_too_short":
-        return diagnostic(
-            "AM104", f"{where} is empty", pointer, "write the text, or remove the field"
-        )
-    if kind == "string_pattern_mismatch":
-        return diagnostic(
-            "AM105",
-            f"invalid id `{error['input']}` in {where}",
-            pointer,
-            "ids are slugs: letters, digits, '-', '_' and '.'",
-        )
-    return diagnostic("AM102", f"{where}: {error['msg'].lower()}", pointer, _type_hint(pointer))
-
-
-def _type_hint(pointer: Pointer) -> str:
-    field = pointer[-1] if pointer else ""
-    return {
-        "text": "a text is a string, or a mapping of language codes to strings: {en: ..., pt: ...}",
-        "premises": "premises is a list of claim ids: [a, b]",
-        "weight": "a weight is a number from 0 to 1",
-        "tags": "tags is a list of slugs: [economy, media]",
-        "argmap": "the format version is 1",
-        "status": "status is accepted, rejected or open",
-    }.get(str(field), "see the README's 'The map format' for this field")
-
-
-def _data_prefix(loc: tuple[Any, ...], data: Any) -> Pointer:
-    """The longest prefix of a pydantic location that exists in the data (plus a missing key)."""
-    pointer: list[str | int] = []
-    node = data
-    for part in loc:
-        if (isinstance(node, dict) and part in node) or (
-            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
-        ):
-            node = node[part]
-        elif (
-            isinstance(node, dict)
-            and isinstance(part, str)
-            and part != "[key]"
-            and not part.startswith(("dict[", "str", "list["))
-        ):
-            pointer.append(part)  # a missing or unknown field: point at it
-            break
-        else:
-            break
-        pointer.append(part)
-    return tuple(pointer)
-
-
-def _fields_at(pointer: Pointer) -> set[str]:
-    from argmap import model
-
-    shape: dict[str, type[model.Element]] = {
-        "claims": model.Claim,
-        "inferences": model.Inference,
-        "issues": model.Issue,
-        "sources": model.Source,
-        "voices": model.Voice,
-        "attacks": model.Attack,
-    }
-    if not pointer:
-        cls: type[model.Element] = model.ArgumentMap
-    elif len(pointer) >= 3 and pointer[0] == "claims" and pointer[2] == "quote":
-        cls = model.Quote
-    else:
-        cls = shape.get(str(pointer[0]), model.ArgumentMap)
-    return {f.alias or name for name, f in cls.model_fields.items()}
+def _article(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
 
 def references(argmap: ArgumentMap) -> list[Diagnostic]:
@@ -314,7 +195,7 @@ def references(argmap: ArgumentMap) -> list[Diagnostic]:
 
     >>> m = ArgumentMap.model_validate({"claims": {"a": {"text": "A"}}, "main": ["b"]})
     >>> [(d.code, d.message) for d in references(m)]
-    [('AM106', 'no claim `b` (in `main.0`)')]
+    [('AM106', 'no claim `b` (in `main` #1)')]
     """
     diags: list[Diagnostic] = []
     claims, inferences = argmap.claims, argmap.inferences
@@ -342,16 +223,29 @@ def references(argmap: ArgumentMap) -> list[Diagnostic]:
 
     suggestions = [MAX_SUGGESTIONS]
 
+    elsewhere = {
+        **dict.fromkeys(argmap.issues, "an issue"),
+        **dict.fromkeys(inferences, "an inference"),
+        **dict.fromkeys(argmap.voices, "a voice"),
+        **dict.fromkeys(argmap.sources, "a source"),
+        **dict.fromkeys(claims, "a claim"),
+    }
+
     def ref(target: str, pool: Collection[str], what: str, pointer: Pointer) -> None:
         if target in pool:
             return
         close = None
-        if suggestions[0] > 0:  # a suggestion compares with every id: a few per map
-            suggestions[0] -= 1
-            close = next(iter(difflib.get_close_matches(target, pool, n=1, cutoff=0.6)), None)
-        hint = (
-            f"did you mean `{close}`?" if close else f"declare `{target}` under the map's {what}s"
-        )
+        if target in elsewhere:  # the id exists, but names the wrong kind of element
+            hint = f"`{target}` is {elsewhere[target]}, not {_article(what)}: " + _WRONG_KIND.get(
+                (elsewhere[target], str(pointer[0])), f"name {_article(what)} here"
+            )
+        else:
+            if suggestions[0] > 0:  # a suggestion compares with every id: a few per map
+                suggestions[0] -= 1
+                close = next(iter(difflib.get_close_matches(target, pool, n=1, cutoff=0.6)), None)
+            hint = f"declare `{target}` under the map's {what.split()[0]}s"
+            if close:
+                hint = f"did you mean `{close}`?"
         diags.append(
             diagnostic("AM106", f"no {what} `{target}` (in {describe(pointer)})", pointer, hint)
         )

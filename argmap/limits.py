@@ -54,8 +54,8 @@ class Limits:
         return replace(Limits(), **change)
 
 
-#: Time limits longer than a week are no limit (and could not be waited for anyway: the
-#: operating system's timers overflow).
+#: Time limits longer than a week are no limit (and past about 24.8 days, 2**31 - 1
+#: milliseconds, a child process could not be waited for: the system's timers overflow).
 LONGEST_WAIT = 7 * 24 * 3600.0
 
 

@@ -183,7 +183,10 @@ def parse_located(
         problem = err.problem or err.context or "invalid YAML"
         if err.context and err.context_mark and err.problem:
             start = err.context_mark
-            problem += f" ({err.context}, which starts at {start.line + 1}:{start.column + 1})"
+            if "quoted scalar" in err.context:  # point where the quote opened, not at the end
+                mark, problem = start, f"this quoted text is never closed ({problem})"
+            else:
+                problem += f" ({err.context}, which starts at {start.line + 1}:{start.column + 1})"
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return (
             None,
@@ -191,7 +194,7 @@ def parse_located(
                 diagnostic(
                     "AM004",
                     f"YAML syntax error: {problem}",
-                    hint=_syntax_hint(problem),
+                    hint=_syntax_hint(problem, origin.text, line),
                     line=line,
                     column=column,
                     file=origin.path,
@@ -248,10 +251,30 @@ def parse_located(
     return data, diags, positions
 
 
-def _syntax_hint(problem: str) -> str:
+def _syntax_hint(problem: str, text: str, line: int) -> str:
+    """A hint for a YAML syntax error at `line` of `text`, from what the lines look like."""
     if "tab" in problem:
         return "indent with spaces, not tabs"
+    if "never closed" in problem:
+        return (
+            "close the quote at the end of the text (a quote inside a quoted text is doubled "
+            'in \'...\' and escaped as \\" in "...")'
+        )
     if "mapping values" in problem:
+        lines = text.split("\n")
+        here = lines[line - 1] if 0 < line <= len(lines) else ""
+        above = next((s for s in reversed(lines[: line - 1]) if s.strip()), "")
+        indent = len(here) - len(here.lstrip(" "))
+        if (
+            above
+            and indent > len(above) - len(above.lstrip(" "))
+            and re.match(r"\s*[^#\s][^:]*:\s+\S", above)
+        ):
+            key = here.strip().split(":", 1)[0]
+            return (
+                f"`{key}:` is indented deeper than the line above, which already has a value: "
+                f"align `{key}:` with the key above it"
+            )
         return "a text containing ': ' must be quoted"
     return "check the indentation and quoting on this line and the one before"
 

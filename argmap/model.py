@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, field_validator
 
 from argmap.diagnostics import Pointer
 
@@ -38,7 +38,16 @@ class Source(Element):
 
     title: NonEmpty
     author: str | None = None
-    date: str | None = Field(default=None, description="Publication date, ISO 8601 preferred.")
+    date: str | None = Field(
+        default=None, description="Publication date: ISO 8601 preferred (2024-05-01), or a year."
+    )
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _year(cls, value: Any) -> Any:
+        """A year written as a number (``date: 1972``) is a date too."""
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
     url: str | None = Field(default=None, description="An http(s) address of the document.")
     path: str | None = Field(
         default=None, description="The document's text file, relative to the map's folder."
@@ -82,6 +91,11 @@ class Claim(Element):
         default=None,
         description="accepted: assumed true; rejected: assumed false; open: neither. "
         "Unset: assumed when no inference concludes it.",
+    )
+    implicit: bool = Field(
+        default=False,
+        description="A premise the reconstruction adds, which the text leaves unsaid "
+        "(drawn with a dashed frame); it has no quote.",
     )
 
 
@@ -147,11 +161,16 @@ class ArgumentMap(Element):
         """Where the map was read from, or None for a map built in code."""
         return self._origin
 
-    def _repr_svg_(self) -> str:
-        """The map drawn, for Jupyter (raises what :func:`argmap.render` raises)."""
+    def _repr_svg_(self) -> str | None:
+        """The map drawn, for Jupyter; None when it cannot be drawn (Jupyter then shows the
+        map's text), as when the map has errors or Graphviz is missing."""
         from argmap import render
+        from argmap.errors import ArgmapError
 
-        return render(self).decode()
+        try:
+            return render(self).decode()
+        except ArgmapError:
+            return None
 
     def text_of(self, claim_id: str, lang: str | None = None) -> str:
         """The text of a claim in `lang` (default: the map's language), falling back to any."""

@@ -162,7 +162,41 @@ def test_a_map_with_errors_is_not_drawn() -> None:
 @needs_dot
 def test_repr_svg_draws_the_map_in_jupyter() -> None:
     svg = argmap.load(MAPS / "example.yaml")._repr_svg_()
-    assert svg_tree(svg.encode()).tag == f"{SVG}svg"
+    assert svg is not None and svg_tree(svg.encode()).tag == f"{SVG}svg"
+
+
+def test_repr_svg_is_none_when_the_map_cannot_be_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Jupyter then shows the map's text instead of a traceback.
+    broken = argmap.ArgumentMap.model_validate({"claims": {"a": {"text": "A"}}, "main": ["x"]})
+    assert broken._repr_svg_() is None  # MapError: AM106
+    monkeypatch.setenv("PATH", "")
+    assert argmap.load(MAPS / "example.yaml")._repr_svg_() is None  # RenderError: AM402
+
+
+#: Code points that XML 1.0 forbids (C0 control, lone surrogate, U+FFFE, U+FFFF, and their
+#: like in the last plane) or discourages (C1 control, noncharacter).
+UNDRAWABLE = "\x01\ud800\udfff\ufffe\uffff\U0010fffe\x85\ufdd0"
+
+
+def undrawable_map() -> argmap.ArgumentMap:
+    text = f"a{UNDRAWABLE}b"
+    return argmap.ArgumentMap.model_validate(
+        {
+            "title": text,
+            "voices": {"v": {"name": text}},
+            "claims": {"a": {"text": {"en": text}, "by": "v", "note": text}, "b": {"text": "B"}},
+            "inferences": {"i": {"premises": ["a"], "conclusion": "b", "scheme": text}},
+            "issues": {"q": {"positions": ["a", "b"], "text": text}},
+        }
+    )
+
+
+@needs_dot
+def test_code_points_xml_cannot_hold_are_drawn_as_replacement_characters() -> None:
+    # Was: AM403 "Graphviz failed" (U+FFFE in the legend), an SVG that is not XML, or a
+    # UnicodeEncodeError (a lone surrogate).
+    tree = svg_tree(argmap.render(undrawable_map(), legend=True, tag_colours={"\ufffe": "red"}))
+    assert "a" + "\ufffd" * len(UNDRAWABLE) + "b" in texts_of(tree)
 
 
 @needs_dot
@@ -281,6 +315,20 @@ def test_am406_a_javascript_url_is_not_linked(write_map: Callable[..., Path]) ->
     assert result.exit_code == 0
     assert f"{path}:2:22: warning AM406" in result.output
     assert "javascript" not in path.with_suffix(".svg").read_text()
+
+
+@needs_dot
+@pytest.mark.parametrize("timeout", [0, 30, float("inf"), 1e308, 1e10])
+def test_a_time_limit_of_zero_or_any_positive_length_is_taken(timeout: float) -> None:
+    # Was: OverflowError for inf and for anything above about 24.8 days.
+    assert layout("digraph { a }", "svg", timeout=timeout).startswith(b"<?xml")
+
+
+@pytest.mark.parametrize("timeout", [float("nan"), -1.0, float("-inf")])
+def test_a_time_limit_that_is_not_a_length_is_a_value_error(timeout: float) -> None:
+    # Was: ValueError "cannot convert float NaN to integer" from deep in subprocess.
+    with pytest.raises(ValueError, match=r"a time limit is a number of seconds from 0 \(0: none\)"):
+        layout("digraph { a }", "svg", timeout=timeout)
 
 
 def test_am407_the_wasm_engine_draws_svg_only() -> None:

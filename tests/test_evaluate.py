@@ -220,23 +220,69 @@ def test_cli_bad_map_exits_1_with_location(write_map: Callable[..., Path]) -> No
     assert f"{path}:4:" in result.output and "AM106" in result.output
 
 
-CRITICS = ("analyst", "journalist")
+def objections(m: argmap.ArgumentMap) -> list[str]:
+    """The critics' objections in the flagship map: the analyst's claims that attack."""
+    return sorted({a.from_ for a in m.attacks if m.claims[a.from_].by == "analyst"})
 
 
-def critics(m: argmap.ArgumentMap) -> list[str]:
-    """The claims by the analyst or the journalist that attack something in the letter."""
-    return sorted({a.from_ for a in m.attacks if m.claims[a.from_].by in CRITICS})
+def main_out(m: argmap.ArgumentMap, accept: list[str], reject: list[str]) -> set[str]:
+    evaluation = evaluate(m, accept=accept, reject=reject)
+    return {c for c in evaluation.main if evaluation.labels[c] is OUT}
 
 
 @pytest.mark.parametrize("verdict", ["accept", "reject"])
 def test_flagship_map_answers_follow_the_critics(verdict: str) -> None:
     m = argmap.load(MAPS / "runway-letter.yaml")
-    ids = critics(m)
-    assert ids, "the flagship map has critics' objections"
+    ids = objections(m)
+    assert len(ids) == 14
     evaluation = evaluate(m, **{verdict: ids})
     main_labels = {evaluation.labels[c] for c in evaluation.main}
     # Accepting the objections defeats every main conclusion; rejecting them lets all stand.
     assert main_labels == ({OUT} if verdict == "accept" else {IN})
+
+
+def test_flagship_map_stands_when_every_claim_of_the_analyst_is_rejected() -> None:
+    m = argmap.load(MAPS / "runway-letter.yaml")
+    analyst = [c for c, claim in m.claims.items() if claim.by == "analyst"]
+    evaluation = evaluate(m, reject=analyst)
+    assert {evaluation.labels[c] for c in evaluation.main} == {IN}
+    # Rejecting the critics does not deny the facts the article reports, nor its conclusions.
+    reported = [c for c, claim in m.claims.items() if claim.status == "accepted"]
+    assert {"act-one", "gen3-alpha", "openai-losses"} <= set(reported)
+    journalist = [c for c, claim in m.claims.items() if claim.by == "journalist"]
+    assert all(evaluation.labels[c] is IN for c in journalist)
+
+
+def test_no_single_objection_but_runway_ai_company_defeats_a_main_conclusion() -> None:
+    # The letter gives convergent reasons: each objection alone (the others rejected) leaves
+    # every main conclusion standing, except the rebuttal of Runway's identity.
+    m = argmap.load(MAPS / "runway-letter.yaml")
+    ids = objections(m)
+    defeated = {o: main_out(m, [o], [x for x in ids if x != o]) for o in ids}
+    assert defeated.pop("runway-ai-company") == {"runway-media-company"}
+    assert {o: out for o, out in defeated.items() if out} == {}
+
+
+def test_flagship_thesis_falls_only_to_one_objection_against_each_of_its_reasons() -> None:
+    # Three reasons reach the thesis (infrastructure, the label comparison, obsolescence):
+    # no two objections defeat it; one against each of the three does.
+    m = argmap.load(MAPS / "runway-letter.yaml")
+    ids = objections(m)
+    pairs = [[a, b] for i, a in enumerate(ids) for b in ids[i + 1 :]]
+    thesis = "era-ai-companies-over"
+    assert not any(thesis in main_out(m, p, [x for x in ids if x not in p]) for p in pairs)
+    three = ["ai-company-equivocation", "infra-firms-thrive", "scope-shift"]
+    assert main_out(m, three, [x for x in ids if x not in three]) == {thesis}
+
+
+def test_flagship_defaults_let_the_objections_stand() -> None:
+    # Nothing defeats the objections, so by default they are assumed; the letter's own answer
+    # to "Runway builds models" undercuts that inference, and the article's framing remains.
+    m = argmap.load(MAPS / "runway-letter.yaml")
+    evaluation = evaluate(m)
+    assert {evaluation.labels[c] for c in evaluation.main} == {OUT}
+    assert evaluation.labels["inf-runway-ai-company"] is OUT
+    assert evaluation.labels["runway-ai-company"] is IN
 
 
 def test_benchmark_runs_at_a_tiny_size() -> None:
@@ -331,16 +377,17 @@ def test_explain_and_grounded_name_unknown_ids() -> None:
     ]
 
 
-def test_explain_is_reachable_as_the_readme_says() -> None:
-    """Regression: the README documented `argmap.evaluate.explain(...)`, an AttributeError,
-    since `argmap.evaluate` is the function. The README now imports it from the package;
-    this runs that in a fresh interpreter (import order counts) next to the function."""
+def test_explain_is_reachable_as_the_docs_say() -> None:
+    """Regression: the docs gave `argmap.evaluate.explain(...)`, an AttributeError, since
+    `argmap.evaluate` is the function. They now import it from the package; this runs that
+    in a fresh interpreter (import order counts) next to the function."""
     import subprocess
     import sys
 
-    readme = (MAPS.parent / "README.md").read_text(encoding="utf-8")
-    assert "from argmap.evaluate import explain, grounded" in readme
-    assert "argmap.evaluate.explain(" not in readme and "argmap.evaluate.grounded(" not in readme
+    docs = [MAPS.parent / "README.md", *sorted((MAPS.parent / "docs").glob("*.md"))]
+    text = "".join(path.read_text(encoding="utf-8") for path in docs)
+    assert "from argmap.evaluate import explain, grounded" in text
+    assert "argmap.evaluate.explain(" not in text and "argmap.evaluate.grounded(" not in text
     program = (
         "import argmap\n"
         "from argmap.evaluate import explain, grounded\n"

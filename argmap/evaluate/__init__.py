@@ -3,7 +3,7 @@
 Every claim and every inference gets a :class:`Label`: ``in``, ``out`` or ``undecided``. The
 labelling is grounded (the most sceptical one): a node is labelled only when its rule settles
 it, and whatever nothing settles, typically because attacks go round in a circle, stays
-``undecided``. The rules, in the README's words:
+``undecided``. The rules, as docs/evaluate.md gives them:
 
 - An inference is ``in`` when all its premises are in and every claim undercutting it is out;
   ``out`` when a premise is out or an undercutter is in. (A premise that undercuts its own

@@ -59,6 +59,7 @@ KINDS = (
     "aliases",
     "equivalents",
     "statuses",
+    "implicit premises",
     "translations",
     "inferences",
     "schemes",
@@ -84,8 +85,8 @@ def inventory(argmap: ArgumentMap) -> Counter[str]:
     [('attacks', 1), ('claim notes', 1), ('claims', 2), ('translations', 1)]
     """
     count: Counter[str] = Counter()
-    count["title"] = argmap.title is not None
-    count["description"] = argmap.description is not None
+    count["title"] = int(argmap.title is not None)
+    count["description"] = int(argmap.description is not None)
     count["sources"] = len(argmap.sources)
     count["voices"] = len(argmap.voices)
     count["claims"] = len(argmap.claims)
@@ -99,6 +100,7 @@ def inventory(argmap: ArgumentMap) -> Counter[str]:
         count["aliases"] += len(claim.aliases)
         count["equivalents"] += len(claim.equivalent)
         count["statuses"] += claim.status is not None
+        count["implicit premises"] += claim.implicit
         count["translations"] += isinstance(claim.text, dict) and len(claim.text) > 1
     for inference in argmap.inferences.values():
         count["inferences"] += 1

@@ -8,11 +8,15 @@ link: it reuses claim 1.2.2 (links may make cycles, which ``argmap check`` repor
 
 Each claim's id is its number (``1.1.2``). A Pro claim supports its parent (an inference
 ``1.1.2-pro``); a Con claim attacks it.
+
+The text is read in one pass, line by line, without copies of it: a file over the limit on
+elements is refused (AM008) after a count of its numbered lines, before any claim is built.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,12 +25,19 @@ from argmap.formats.base import Parsed
 from argmap.limits import Limits
 from argmap.model import Position, Positions
 
-_TITLE = re.compile(r"^\s*Discussion (?:Title|Name):\s*(?P<title>.*?)\s*$")
+_TITLE = re.compile(r"\s*Discussion (?:Title|Name):(?P<title>.*)")
+# [0-9], not \d: \d matches every script's digits, which are not in ids.
 _HEADER = re.compile(
-    r"^(?P<indent>\s*)(?P<number>(?:\d+\.)+)(?:\s+(?P<kind>Thesis|Pro|Con):)?(?:\s+|$)(?P<text>.*)$"
+    r"(?P<indent>\s*)(?P<number>(?:[0-9]+\.)+)(?:\s+(?P<kind>Thesis|Pro|Con):)?(?:\s+|$)(?P<text>.*)"
 )
-_LINK = re.compile(r"^->\s*See\s+(?P<number>(?:\d+\.)*\d+)\.?\s*$")
-_SOURCES = re.compile(r"^\s*Sources:\s*$")
+_OTHER_DIGITS = re.compile(r"\s*(?P<number>(?:\d+\.)+)\s+(?:Thesis|Pro|Con):")
+_LINK = re.compile(r"->\s*See\s+(?P<number>(?:[0-9]+\.)*[0-9]+)\.?\s*")
+_SOURCES = re.compile(r"\s*Sources:\s*")
+_NEWLINE = re.compile(r"\r\n?|\n")
+#: A header line with a kind (after the line end before it: the first line is the title).
+_COUNTED = re.compile(r"[\r\n][^\S\r\n]*(?:[0-9]+\.)+[^\S\r\n]+(Thesis|Pro|Con):")
+#: The longest claim number: its inference's id (``number-pro``) is an id of 200 characters.
+MAX_NUMBER = 196
 
 
 @dataclass
@@ -52,8 +63,27 @@ def sniff(text: str) -> bool:
     >>> sniff("Discussion Title: Tea?\\n\\n1. Tea is good."), sniff("claims: {}")
     (True, False)
     """
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    first = next((line for line in _lines(text) if line.strip()), "")
     return bool(_TITLE.match(first))
+
+
+def _lines(text: str, chunk: int = 1 << 20) -> Iterator[str]:
+    r"""Each line of a text, without its end (``\n``, ``\r\n`` or ``\r``), as
+    ``str.split`` would give them; split a chunk at a time, so that a long text is not
+    copied whole, nor held as a list of lines.
+
+    >>> list(_lines("a\r\nb\rc\n")), list(_lines("a\n\nb", chunk=1))
+    (['a', 'b', 'c', ''], ['a', '', 'b'])
+    """
+    start = 0
+    while start < len(text):
+        boundary = _NEWLINE.search(text, min(start + chunk, len(text)))
+        end = boundary.end() if boundary else len(text)
+        lines = text[start:end].replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        if end < len(text):
+            lines.pop()  # the empty text after the chunk's last line end
+        yield from lines
+        start = end
 
 
 def read(text: str, path: str, limits: Limits) -> Parsed:
@@ -64,66 +94,132 @@ def read(text: str, path: str, limits: Limits) -> Parsed:
     >>> m["title"], m["attacks"]
     ('Tea?', [{'from': '1.1', 'to': '1'}])
     """
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     diags: list[Diagnostic] = []
 
     def problem(code: str, message: str, hint: str, at: Position) -> None:
         diags.append(diagnostic(code, message, hint=hint, file=path, line=at[0], column=at[1]))
 
-    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
-    title = _TITLE.match(lines[first]) if lines else None
+    lines = enumerate(_lines(text), start=1)
+    first, line = next(((n, line) for n, line in lines if line.strip()), (1, ""))
+    title = _TITLE.match(line)
     if title is None:
         problem(
             "AM631",
             "this is not a Kialo export: it does not start with `Discussion Title:` "
             "or `Discussion Name:`",
             "export the discussion from Kialo as text, or name the format with --from",
-            (first + 1, 1),
+            (first, 1),
         )
         return Parsed(None, diags)
-    claims = _claims(lines, first + 1, problem)
-    data, positions = _to_map(title["title"], claims, problem)
+    elements = _count(text, limits)
+    if elements > limits.max_elements:
+        message = (
+            f"the debate has {elements:,} claims, inferences and attacks (counted from its "
+            f"numbered lines), more than the limit of {limits.max_elements:,}"
+        )
+        problem("AM008", message, "raise the limit with ARGMAP_MAX_ELEMENTS", (1, 1))
+        return Parsed(None, diags)
+    claims = _claims(lines, problem)
+    too_long = [c for c in claims.values() if len(c.text) > limits.max_text]
+    for claim in too_long:
+        message = (
+            f"claim {claim.number}'s text has {len(claim.text):,} characters, more than the "
+            f"limit of {limits.max_text:,}"
+        )
+        hint = "shorten it, or raise the limit with ARGMAP_MAX_TEXT"
+        problem("AM108", message, hint, (claim.line, claim.column))
+    if too_long:
+        return Parsed(None, diags)
+    data, positions = _to_map(title["title"].strip(), claims, problem)
+    positions[("title",)] = ((first, title.start("title") + 1),) * 2
     return Parsed(data, diags, positions)
 
 
-def _claims(lines: list[str], start: int, problem: Any) -> dict[str, _Claim]:
+def _count(text: str, limits: Limits) -> int:
+    """How many claims, inferences and attacks the numbered lines of an export make: each
+    Pro or Con a claim (unless a link) and an inference or attack, each thesis a claim.
+    Counted only where a quick upper bound is over the limit.
+
+    >>> _count("Discussion Title: T\\n1. A\\n1.1. Pro: B\\n1.2. Con: -> See 1.1.\\n",
+    ...     Limits(max_elements=3))
+    4
+    """
+    kinds = text.count("Pro:") + text.count("Con:") + text.count("Thesis:")
+    if 2 * kinds + 1 <= limits.max_elements:
+        return 2 * kinds + 1  # at most this many: not worth counting exactly
+    pro_con = theses = 0
+    for match in _COUNTED.finditer(text):
+        if match[1] == "Thesis":
+            theses += 1
+        else:
+            pro_con += 1
+    return 2 * pro_con + max(theses, 1) - text.count("-> See")
+
+
+def _claims(lines: Iterator[tuple[int, str]], problem: Any) -> dict[str, _Claim]:
     """The claims by number, each with the lines of its text."""
     claims: dict[str, _Claim] = {}
     current: _Claim | None = None
-    for index in range(start, len(lines)):
-        line = lines[index]
-        if _SOURCES.match(line):
-            count = sum(1 for rest in lines[index + 1 :] if rest.strip())
+    for index, line in lines:
+        if not line or line.isspace():
+            continue
+        if _SOURCES.fullmatch(line):
+            count = sum(1 for _, rest in lines if rest.strip())
             problem(
                 "AM633",
                 f"the Sources block ({count} lines) is not kept; footnote marks like [1] "
                 "stay in the claims' texts",
                 "add the sources the map needs under `sources:`",
-                (index + 1, 1),
+                (index, 1),
             )
             break
-        header = _HEADER.match(line)
+        header = _HEADER.fullmatch(line)
         if header and not header["kind"] and (claims or header["number"].count(".") > 1):
             header = None  # a line of text that starts with a number, not a header
         if header:
-            number = header["number"].rstrip(".")
-            column = header.start("text") + 1
-            current = _Claim(number, header["kind"], index + 1, column)
-            if header["text"].strip():
-                current.lines.append(header["text"].strip())
-            if number in claims:
-                problem(
-                    "AM634",
-                    f"claim {number} is numbered twice; the second is left out",
-                    "renumber one of them",
-                    (index + 1, header.start("number") + 1),
-                )
-                current = None
-            else:
-                claims[number] = current
-        elif line.strip() and current is not None:
+            current = _header(header, index, claims, problem)
+        elif _OTHER_DIGITS.match(line):
+            number = _OTHER_DIGITS.match(line)["number"]  # type: ignore[index]
+            problem(
+                "AM634",
+                f"claim {number} is numbered with digits other than 0 to 9; it is left out",
+                "number it as Kialo does, with the digits 0 to 9 (1.2.3.)",
+                (index, line.index(number[0]) + 1),
+            )
+            current = None
+        elif current is not None:
             current.lines.append(line.strip())
     return claims
+
+
+def _header(
+    header: re.Match[str], index: int, claims: dict[str, _Claim], problem: Any
+) -> _Claim | None:
+    """The claim a header line starts, added to `claims`; None, reported, if it cannot be."""
+    number = header["number"].rstrip(".")
+    at = (index, header.start("number") + 1)
+    if len(number) > MAX_NUMBER:
+        problem(
+            "AM634",
+            f"claim {number[:20]}... has a number of {len(number):,} characters, more than "
+            f"the {MAX_NUMBER} of an id; it is left out",
+            "move the claim up the debate: a claim that deep cannot be an id",
+            at,
+        )
+        return None
+    if number in claims:
+        problem(
+            "AM634",
+            f"claim {number} is numbered twice; the second is left out",
+            "renumber one of them",
+            at,
+        )
+        return None
+    claim = _Claim(number, header["kind"], index, header.start("text") + 1)
+    if header["text"].strip():
+        claim.lines.append(header["text"].strip())
+    claims[number] = claim
+    return claim
 
 
 def _to_map(
@@ -135,11 +231,12 @@ def _to_map(
     positions: Positions = {(): ((1, 1), (1, 1))}
     links: dict[str, str] = {}
     for number, claim in claims.items():
-        link = _LINK.match(claim.text)
+        text = claim.text
+        link = _LINK.fullmatch(text)
         if link:
             links[number] = link["number"]
         else:
-            out[number] = {"text": claim.text or f"(claim {number} has no text)"}
+            out[number] = {"text": text or f"(claim {number} has no text)"}
             positions[("claims", number)] = ((claim.line, claim.column),) * 2
     for number, claim in claims.items():
         at = (claim.line, claim.column)

@@ -20,6 +20,7 @@ from argmap.formats.base import Parsed
 from argmap.limits import Limits
 from argmap.locate import parse_located
 from argmap.model import ArgumentMap, Origin, dump
+from argmap.validate import kind_of
 from argmap.yaml12 import fast_reader_may_differ, needs_quotes
 
 _ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s\[\]{},]")
@@ -82,15 +83,10 @@ def _not_a_map(data: Any, path: str) -> Diagnostic:
     if data is None:
         message = "the file holds nothing but comments, not an argument map"
     else:
-        what = "a mapping without `claims`" if isinstance(data, dict) else f"a {_kind(data)}"
+        what = "a mapping without `claims`" if isinstance(data, dict) else f"a {kind_of(data)}"
         message = f"this is {what}, not an argument map"
-    hint = "a map is a mapping with at least `claims:`; see the README's 'The map format'"
+    hint = "a map is a mapping with at least `claims:`; see docs/format.md"
     return diagnostic("AM006", message, hint=hint, file=path, line=1, column=1)
-
-
-def _kind(value: Any) -> str:
-    names = {list: "list", str: "text", int: "number", float: "number", bool: "boolean"}
-    return names.get(type(value), type(value).__name__)
 
 
 def parse_fast(origin: Origin) -> tuple[Any, list[Diagnostic]]:

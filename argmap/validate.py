@@ -1,0 +1,212 @@
+"""Validate: plain data -> an ArgumentMap, each Pydantic error a diagnostic that points at the fix.
+
+Pydantic finds every error of shape at once; this module says each in a person's words, at
+its place: one mistake, one diagnostic. A misspelt field is one "unknown field, did you mean"
+rather than an unknown field and a missing one; a number where a text belongs is one "wrong
+type", not one per form a text can take.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import replace
+from typing import Any
+
+from pydantic import ValidationError
+
+from argmap.diagnostics import Diagnostic, Pointer, describe, diagnostic
+from argmap.model import ArgumentMap, Attack, Claim, Element, Inference, Issue, Quote, Source, Voice
+
+#: What each field holds, as the messages say it ("should be a list of claim ids").
+EXPECTED = {
+    "text": "a text (a string, or {en: ..., pt: ...})",
+    "premises": "a list of claim ids, as in [a, b]",
+    "conclusion": "one claim id",
+    "from": "one claim id",
+    "to": "one claim or inference id",
+    "by": "one voice id",
+    "source": "one source id",
+    "positions": "a list of claim ids",
+    "main": "a list of claim ids",
+    "weight": "a number from 0 to 1",
+    "tags": "a list of tags, as in [economy, media]",
+    "argmap": "the format version, 1",
+    "status": "accepted, rejected or open",
+    "date": "a date (2024-05-01) or a year (1972)",
+}
+
+#: Hints for what a field holds, where docs/format.md is not enough.
+HINTS = {
+    "text": "write the text as a string, or one per language: {en: ..., pt: ...}",
+    "premises": "list the claims that together support the conclusion: premises: [a, b]",
+    "conclusion": "an inference has one conclusion: for two, write two inferences",
+    "weight": "a weight is a number from 0 (no support) to 1 (full support)",
+    "tags": "tags is a list of slugs: [economy, media]",
+    "argmap": "the format version is 1",
+    "status": "status is accepted, rejected or open",
+}
+
+#: Fields people write by mistake, and what to do instead.
+MISCONCEPTIONS = {
+    ("attacks", "type"): "an attack's kind follows from its target: a claim is rebutted or "
+    "undermined, an inference undercut; attacks have only `from`, `to` and `note`",
+    ("attacks", "kind"): "an attack's kind follows from its target; attacks have only `from`, "
+    "`to` and `note`",
+    ("inferences", "conclusions"): "an inference has one `conclusion`: for two, write two "
+    "inferences",
+}
+
+_SHAPES: dict[str, type[Element]] = {
+    "claims": Claim,
+    "inferences": Inference,
+    "issues": Issue,
+    "sources": Source,
+    "voices": Voice,
+    "attacks": Attack,
+}
+
+
+def validate(data: Any) -> tuple[ArgumentMap | None, list[Diagnostic]]:
+    """Validate plain data into an ArgumentMap; every validation error becomes a diagnostic.
+
+    >>> m, diags = validate({"claims": {"a": {"text": 42, "conlusion": "b"}}})
+    >>> for d in diags:
+    ...     print(d.code, d.message)
+    AM102 claim `a`'s `text` should be a text (a string, or {en: ..., pt: ...}), not a number
+    AM101 unknown field `conlusion` in claim `a`
+    """
+    if not isinstance(data, dict) or "claims" not in data:
+        what = "a mapping without `claims`" if isinstance(data, dict) else f"a {kind_of(data)}"
+        hint = "a map is a mapping with at least `claims:`; see docs/format.md"
+        return None, [diagnostic("AM006", f"this is {what}, not an argument map", hint=hint)]
+    try:
+        return ArgumentMap.model_validate(data), []
+    except ValidationError as err:
+        diags = [_from_pydantic(e, data) for e in err.errors(include_url=False)]
+    # One diagnostic a place: a union reports each of its forms (`text: 42` is neither a
+    # string nor a mapping), and the message says what the field should be, once.
+    unique = list({(d.code, d.pointer): d for d in diags}.values())
+    return None, _merge_misspellings(unique)
+
+
+def kind_of(value: Any) -> str:
+    """A person's name for the type of a value.
+
+    >>> kind_of(4), kind_of([1]), kind_of(None)
+    ('number', 'list', 'null value')
+    """
+    return {
+        list: "list",
+        dict: "mapping",
+        str: "text",
+        int: "number",
+        float: "number",
+        bool: "boolean",
+        type(None): "null value",
+    }.get(type(value), type(value).__name__)
+
+
+def _article(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
+
+
+def _from_pydantic(error: Any, data: Any) -> Diagnostic:
+    loc: tuple[str | int, ...] = tuple(error["loc"])
+    pointer = _data_prefix(loc, data)
+    kind = error["type"]
+    where = describe(pointer)
+    if kind == "extra_forbidden":
+        return _unknown_field(pointer)
+    if kind == "missing":
+        field = str(loc[-1])
+        element = describe(pointer[:-1])
+        hint = f"add `{field}:` (see docs/format.md)"
+        return diagnostic("AM103", f"{element} has no `{field}`", pointer, hint)
+    if "[key]" in loc and kind == "string_pattern_mismatch":
+        hint = "ids are slugs: letters, digits, '-', '_' and '.', starting with a letter or digit"
+        return diagnostic("AM105", f"invalid id `{pointer[-1]}`", pointer, hint)
+    if kind == "string_too_short":
+        return diagnostic("AM104", f"{where} is empty", pointer, "write the text, or remove it")
+    if kind == "string_pattern_mismatch":
+        hint = "ids are slugs: letters, digits, '-', '_' and '.', starting with a letter or digit"
+        return diagnostic("AM105", f"invalid id `{error['input']}` in {where}", pointer, hint)
+    field = next((str(p) for p in reversed(pointer) if isinstance(p, str)), "")
+    expected = EXPECTED.get(field)
+    if expected is not None and not kind.startswith(("greater", "less")):
+        message = f"{where} should be {expected}, not {_article(kind_of(error['input']))}"
+    else:
+        message = f"{where}: {error['msg'].lower()}"
+    hint = HINTS.get(field, "see docs/format.md for this field")
+    return diagnostic("AM102", message, pointer, hint)
+
+
+def _unknown_field(pointer: Pointer) -> Diagnostic:
+    field = str(pointer[-1])
+    element = describe(pointer[:-1])
+    allowed = sorted(_fields_at(pointer[:-1]))
+    hint = MISCONCEPTIONS.get((str(pointer[0]), field)) if len(pointer) == 3 else None
+    if hint is None:
+        close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.7)
+        hint = f"did you mean `{close[0]}`?" if close else f"allowed fields: {', '.join(allowed)}"
+    return diagnostic("AM101", f"unknown field `{field}` in {element}", pointer, hint)
+
+
+def _merge_misspellings(diags: list[Diagnostic]) -> list[Diagnostic]:
+    """A misspelt field is one mistake: the unknown field names the missing one it stands
+    for, and the missing field is not reported again."""
+    unknown: dict[Pointer, list[Diagnostic]] = {}  # by element
+    for d in diags:
+        if d.code == "AM101":
+            unknown.setdefault(d.pointer[:-1], []).append(d)
+    merged: dict[Pointer, Diagnostic] = {}  # AM101s that now name the field they stand for
+    dropped: set[int] = set()
+    for i, d in enumerate(diags):
+        if d.code != "AM103":
+            continue
+        field, element = str(d.pointer[-1]), d.pointer[:-1]
+        for typo in unknown.get(element, []):
+            if typo.pointer in merged:
+                continue
+            if difflib.SequenceMatcher(None, str(typo.pointer[-1]), field).ratio() >= 0.7:
+                hint = f"did you mean `{field}`? ({describe(element)} needs a `{field}`)"
+                merged[typo.pointer] = replace(typo, hint=hint)
+                dropped.add(i)
+                break
+    return [
+        merged.get(d.pointer, d) if d.code == "AM101" else d
+        for i, d in enumerate(diags)
+        if i not in dropped
+    ]
+
+
+def _data_prefix(loc: tuple[Any, ...], data: Any) -> Pointer:
+    """The longest prefix of a pydantic location that exists in the data (plus a missing key)."""
+    pointer: list[str | int] = []
+    node = data
+    for part in loc:
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        ):
+            node = node[part]
+        elif (
+            isinstance(node, dict)
+            and isinstance(part, str)
+            and part != "[key]"
+            and not part.startswith(("dict[", "str", "list[", "int", "function"))
+        ):
+            pointer.append(part)  # a missing or unknown field: point at it
+            break
+        else:
+            break
+        pointer.append(part)
+    return tuple(pointer)
+
+
+def _fields_at(pointer: Pointer) -> set[str]:
+    if not pointer:
+        cls: type[Element] = ArgumentMap
+    elif len(pointer) >= 3 and pointer[0] == "claims" and pointer[2] == "quote":
+        cls = Quote
+    else:
+        cls = _SHAPES.get(str(pointer[0]), ArgumentMap)
+    return {f.alias or name for name, f in cls.model_fields.items()}

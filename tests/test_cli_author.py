@@ -1,0 +1,174 @@
+"""The author's loop (#12): diagnostics that point at the fix, and a CLI that says what it did."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import argmap
+from tests.test_gate import CLEAN, run_cli
+
+
+def first(path: Path) -> tuple[str, int, int, str, str]:
+    d = argmap.check_path(path)[0]
+    return d.code, d.line, d.column, d.message, d.hint
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "claims:\n  a: {text: A}\n  b: {text: B}\ninferences:\n"
+            "  i: {premises: [a], conlusion: b}\n",
+            (
+                "AM101",
+                5,
+                22,
+                "unknown field `conlusion` in inference `i`",
+                "did you mean `conclusion`? (inference `i` needs a `conclusion`)",
+            ),
+        ),
+        (
+            "claims:\n  a: {text: 42}\n",
+            (
+                "AM102",
+                2,
+                13,
+                "claim `a`'s `text` should be a text (a string, or {en: ..., pt: ...}), "
+                "not a number",
+                "write the text as a string, or one per language: {en: ..., pt: ...}",
+            ),
+        ),
+        (
+            "claims:\n  a:\n    text: A\n      by: anna\n",
+            (
+                "AM004",
+                4,
+                9,
+                "YAML syntax error: mapping values are not allowed in this context",
+                "`by:` is indented deeper than the line above, which already has a value: "
+                "align `by:` with the key above it",
+            ),
+        ),
+        (
+            'claims:\n  a:\n    text: "A\n  b: {text: B}\n',
+            (
+                "AM004",
+                3,
+                11,
+                "YAML syntax error: this quoted text is never closed "
+                "(found unexpected end of stream)",
+                "close the quote at the end of the text (a quote inside a quoted text is doubled "
+                'in \'...\' and escaped as \\" in "...")',
+            ),
+        ),
+        (
+            "claims:\n  a: {text: A}\n  b: {text: B}\ninferences:\n"
+            "  i: {premises: [a], conclusion: b}\n  j: {premises: [i], conclusion: b}\n",
+            (
+                "AM106",
+                6,
+                18,
+                "no claim `i` (in inference `j`'s `premises` #1)",
+                "`i` is an inference, not a claim: to chain reasons, use that inference's "
+                "conclusion as the premise",
+            ),
+        ),
+        (
+            "claims:\n  a: {text: A}\n  b: {text: B}\nattacks:\n  - {from: a, to: q}\n"
+            "issues:\n  q: {positions: [a, b]}\n",
+            (
+                "AM106",
+                5,
+                19,
+                "no claim or inference `q` (in attack #1's `to`)",
+                "`q` is an issue, not a claim or inference: attack one of the issue's positions, "
+                "or add the attacker as a position of the issue",
+            ),
+        ),
+        (
+            "claims:\n  a: {text: A}\n  b: {text: B}\n"
+            "attacks:\n  - {from: a, to: b, type: rebut}\n",
+            (
+                "AM101",
+                5,
+                22,
+                "unknown field `type` in attack #1",
+                "an attack's kind follows from its target: a claim is rebutted or undermined, an "
+                "inference undercut; attacks have only `from`, `to` and `note`",
+            ),
+        ),
+        (
+            "claims:\n  a: {text: A}\n  b: {text: B}\n  c: {text: C}\ninferences:\n"
+            "  i: {premises: [a], conclusion: [b, c]}\n",
+            (
+                "AM102",
+                6,
+                34,
+                "inference `i`'s `conclusion` should be one claim id, not a list",
+                "an inference has one conclusion: for two, write two inferences",
+            ),
+        ),
+    ],
+)
+def test_one_mistake_one_diagnostic_that_points_at_the_fix(
+    write_map: Callable[..., Path], text: str, expected: tuple[str, int, int, str, str]
+) -> None:
+    path = write_map(text)
+    assert first(path) == expected
+    assert len([d for d in argmap.check_path(path) if d.code == expected[0]]) == 1
+
+
+def test_a_year_is_a_date(write_map: Callable[..., Path]) -> None:
+    m = argmap.load(write_map("sources:\n  s: {title: T, date: 1972}\nclaims:\n  a: {text: A}\n"))
+    assert m.sources["s"].date == "1972"
+
+
+def test_render_says_what_it_wrote_and_q_silences_it(
+    write_map: Callable[..., Path], tmp_path: Path
+) -> None:
+    out = tmp_path / "m.svg"
+    done = run_cli("render", str(write_map(CLEAN)), "-o", str(out))
+    assert done.returncode == 0 and done.stderr.startswith(f"wrote {out} (")
+    assert "kB, 2 claims)" in done.stderr
+    done = run_cli("render", str(write_map(CLEAN)), "-o", str(out), "-q")
+    assert done.returncode == 0 and done.stderr == ""
+
+
+def test_folders_are_searched_recursively_and_non_maps_skipped(tmp_path: Path) -> None:
+    (tmp_path / "deep" / "er").mkdir(parents=True)
+    (tmp_path / "deep" / "er" / "m.yaml").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "docker-compose.yml").write_text("services: {}\n", encoding="utf-8")
+    (tmp_path / "package.json").write_text('{"name": "x"}', encoding="utf-8")
+    (tmp_path / "argmap.schema.json").write_text(
+        '{"properties": {"claims": {"type": "object"}}}', encoding="utf-8"
+    )
+    (tmp_path / ".venv").mkdir()
+    (tmp_path / ".venv" / "m.yaml").write_text("claims: [", encoding="utf-8")
+    done = run_cli("check", str(tmp_path))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "1 file checked" in done.stdout and "3 files in the folders skipped" in done.stderr
+
+
+def test_git_ignored_maps_are_skipped(tmp_path: Path) -> None:
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / ".gitignore").write_text("build/\n", encoding="utf-8")
+    (tmp_path / "build").mkdir()
+    (tmp_path / "build" / "broken.yaml").write_text("claims: [", encoding="utf-8")
+    (tmp_path / "m.yaml").write_text(CLEAN, encoding="utf-8")
+    done = run_cli("check", str(tmp_path))
+    assert done.returncode == 0 and "1 file checked" in done.stdout, done.stdout
+
+
+def test_init_writes_a_starter_map_that_checks_clean(tmp_path: Path) -> None:
+    target = tmp_path / "mine.yaml"
+    done = run_cli("init", str(target))
+    assert done.returncode == 0 and target.exists()
+    assert argmap.check_path(target) == []
+    before = target.read_bytes()
+    done = run_cli("init", str(target))
+    assert done.returncode == 2 and target.read_bytes() == before
