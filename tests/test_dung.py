@@ -259,3 +259,14 @@ def test_reading_time_grows_linearly(case: str) -> None:
     name, make = ADVERSARIAL[case]
     ratio = growth(make, name, 1000)
     assert ratio <= 5, f"{case}: {ratio:.1f} times the time for 4 times the input"
+
+
+def test_framework_bombs_are_refused() -> None:
+    """The bomb script runs (tiny, with the limit lowered so that it still stops them)."""
+    from tests.benchmarks import bombs_frameworks
+
+    rows = bombs_frameworks.main(["--scale", "0.001"], env={"ARGMAP_MAX_ELEMENTS": "500"})
+    answers = {name: code for name, code, _, _ in rows}
+    assert answers.pop("16 MB apx of comments") in ("ok", "AM305")
+    assert answers.pop("60 MB argument name") == "AM520"
+    assert set(answers.values()) == {"AM008"}, answers

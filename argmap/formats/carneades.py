@@ -4,9 +4,9 @@ A Carneades statement becomes a claim, an argument an inference, an undercutter 
 that inference, an issue an issue. Assumptions (``assumptions:`` or ``assumed: true``) become
 ``status: accepted`` and every other statement ``status: open``: Carneades assumes nothing
 else. A ``convergent`` argument becomes one inference per premise (any one premise suffices),
-a scheme's constant weight the inference's weight, and a ``linked`` or unnamed scheme a plain
-inference. Statement ids such as ``¬app(a1)`` are not argmap ids; :func:`slug` turns them into
-ones (``not-app_a1``).
+a scheme's constant weight the inference's weight (both weigh from 0 to 1; another number is
+AM511), and a ``linked`` or unnamed scheme a plain inference. Statement ids such as
+``¬app(a1)`` are not argmap ids; :func:`slug` turns them into ones (``not-app_a1``).
 
 Whatever changes the labels and argmap does not evaluate (other weighing functions,
 criteria, proof standards other than PE, argument schemes applied as rules, issue schemes) is
