@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +16,7 @@ from argmap.formats import dung
 from argmap.limits import Limits
 from argmap.model import ArgumentMap
 from argmap.read import read_path, read_text
+from tests.complexity import growth
 from tests.conftest import shared
 
 
@@ -222,19 +222,6 @@ def test_the_fast_branch_reads_as_the_slow_functions(text: str) -> None:
     assert fast.diagnostics == slow.diagnostics
 
 
-def growth(make: Callable[[int], str], name: str, n: int) -> float:
-    """How many times longer the reader takes on ``make(4 * n)`` than on ``make(n)``: the
-    least CPU time of five runs each, taken in turns so that both meet the same load."""
-    small, large = make(n), make(4 * n)
-    best = [float("inf"), float("inf")]
-    for _ in range(5):
-        for k, text in enumerate((small, large)):
-            start = time.process_time()
-            dung.read(text, name, Limits())
-            best[k] = min(best[k], time.process_time() - start)
-    return best[1] / best[0]
-
-
 #: Adversarial frameworks growing with n: name -> (file name, text for n).
 ADVERSARIAL: dict[str, tuple[str, Callable[[int], str]]] = {
     "apx long name": ("f.apx", lambda n: "arg(" + "x" * (100 * n) + ").\n"),
@@ -257,7 +244,7 @@ ADVERSARIAL: dict[str, tuple[str, Callable[[int], str]]] = {
 def test_reading_time_grows_linearly(case: str) -> None:
     """n and 4n in one process: four times the input, at most five times the time."""
     name, make = ADVERSARIAL[case]
-    ratio = growth(make, name, 1000)
+    ratio = growth(lambda text: dung.read(text, name, Limits()), make(1000), make(4000))
     assert ratio <= 5, f"{case}: {ratio:.1f} times the time for 4 times the input"
 
 
