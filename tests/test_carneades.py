@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from argmap import convert
 from argmap.evaluate import evaluate
 from argmap.finish import references
-from argmap.formats.carneades import slug, term
+from argmap.formats.carneades import slug, term, translate
+from argmap.limits import Limits
 from argmap.read import read_path
 from tests.conftest import shared
 
@@ -146,3 +148,99 @@ def test_am513_unsupported_feature_is_named(
     assert argmap is not None
     assert [(d.code, d.line, d.column) for d in diags] == [("AM513", line, column)]
     assert name in diags[0].message
+
+
+def test_translate_gives_plain_data() -> None:
+    """The map's data is plain, so that finish validates every value of the file."""
+    data = yaml.safe_load(shared("corpora", "carneades", "mcda-porsche.yml").read_text("utf-8"))
+    graph, _, _ = translate(data)
+    stack = [graph]
+    while stack:
+        node = stack.pop()
+        assert type(node) in (dict, list, str, int, float, bool), type(node)
+        stack.extend(
+            node.values() if isinstance(node, dict) else node if isinstance(node, list) else []
+        )
+
+
+SCHEME_WITH_WEIGHT = """\
+argument_schemes:
+  - id: s1
+    weight:
+      constant: {}
+statements: {{p: P, q: Q}}
+arguments:
+  a1: {{scheme: s1, conclusion: q, premises: [p]}}
+"""
+
+
+@pytest.mark.parametrize("weight", ["7", "5", "-1", ".nan", ".inf", "true", '"0.5"', "[1]", "{}"])
+def test_am511_constant_weight_outside_0_to_1(write_map: Callable[..., Path], weight: str) -> None:
+    """Carneades weighs from 0 to 1, as argmap does: `constant: 7` was written `weight: 7.0`."""
+    argmap, diags = read_path(write_map(SCHEME_WITH_WEIGHT.format(weight), "graph.yml"))
+    assert argmap is None
+    assert [(d.code, d.line, d.column) for d in diags] == [("AM511", 4, 17)]
+    assert "from 0 to 1" in diags[0].message
+
+
+@pytest.mark.parametrize(("weight", "kept"), [("0", 0.0), ("1", 1.0), ("0.8", 0.8)])
+def test_constant_weights_from_0_to_1_are_kept(
+    write_map: Callable[..., Path], weight: str, kept: float
+) -> None:
+    argmap, diags = read_path(write_map(SCHEME_WITH_WEIGHT.format(weight), "graph.yml"))
+    assert argmap is not None and diags == []
+    assert argmap.inferences["a1"].weight == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        # A list as a scheme raised "unhashable type: 'list'".
+        ("statements: {p: P}\narguments:\n  a1: {scheme: [x], conclusion: p}\n", 3, 16),
+        ("statements: {p: P}\narguments:\n  a1: {conclusion: [p]}\n", 3, 20),
+        ("statements: {p: P}\narguments:\n  a1: {conclusion: p, premises: [{p: 1}]}\n", 3, 34),
+        ("statements: {p: P}\narguments:\n  a1: {conclusion: p, undercutter: [p]}\n", 3, 36),
+        ("statements: {p: P}\narguments:\n  a1: {conclusion: p, premises: 5}\n", 3, 33),
+        ("statements: {p: P, q: Q}\nissues:\n  i1: {positions: [p, [q]]}\n", 3, 23),
+        ("statements: {p: P}\nargument_schemes:\n  - weight: {constant: 0.5}\n", 3, 5),
+        ("statements: {p: P}\nargument_schemes:\n  - {id: s1, weight: 0.5}\n", 3, 22),
+        ("statements: {p: P}\nargument_schemes: {s1: {}}\n", 2, 1),
+    ],
+)
+def test_am511_wrong_shapes_are_located(
+    write_map: Callable[..., Path], text: str, line: int, column: int
+) -> None:
+    argmap, diags = read_path(write_map(text, "graph.yml"))
+    assert argmap is None
+    assert [(d.code, d.line, d.column) for d in diags] == [("AM511", line, column)]
+
+
+def test_values_are_validated_and_located_by_the_gate(write_map: Callable[..., Path]) -> None:
+    path = write_map(
+        "meta: {title: [1, 2]}\nstatements: {p: P}\nissues:\n  i1: {positions: [p]}\n",
+        "graph.yml",
+    )
+    argmap, diags = read_path(path)
+    assert argmap is None
+    assert {(d.code, d.line) for d in diags} == {("AM102", 1), ("AM102", 4)}
+
+
+def test_am008_convergent_argument_past_the_limit(write_map: Callable[..., Path]) -> None:
+    """A convergent argument is one inference per premise: counted before any is built."""
+    premises = ", ".join(["p"] * 50)
+    text = (
+        "statements: {p: P, q: Q}\narguments:\n  a0: {conclusion: q, premises: [p]}\n"
+        f"  a1: {{scheme: convergent, conclusion: q, premises: [{premises}], undercutter: p}}\n"
+    )
+    argmap, diags = read_path(write_map(text, "graph.yml"), limits=Limits(max_elements=60))
+    assert argmap is None
+    assert [(d.code, d.line, d.column) for d in diags] == [("AM008", 4, 3)]
+
+
+def test_what_convert_writes_reads_back(tmp_path: Path) -> None:
+    """`convert` wrote `weight: 7.0` from `constant: 7`, which `check` then rejected."""
+    for path in corpus():
+        target = tmp_path / f"{path.stem}.yaml"
+        assert not [d for d in convert(path, target) if d.severity == "error"], path.name
+        argmap, diags = read_path(target)
+        assert argmap is not None, diags

@@ -4,9 +4,9 @@ A Carneades statement becomes a claim, an argument an inference, an undercutter 
 that inference, an issue an issue. Assumptions (``assumptions:`` or ``assumed: true``) become
 ``status: accepted`` and every other statement ``status: open``: Carneades assumes nothing
 else. A ``convergent`` argument becomes one inference per premise (any one premise suffices),
-a scheme's constant weight the inference's weight, and a ``linked`` or unnamed scheme a plain
-inference. Statement ids such as ``¬app(a1)`` are not argmap ids; :func:`slug` turns them into
-ones (``not-app_a1``).
+a scheme's constant weight the inference's weight (both weigh from 0 to 1; another number is
+AM511), and a ``linked`` or unnamed scheme a plain inference. Statement ids such as
+``¬app(a1)`` are not argmap ids; :func:`slug` turns them into ones (``not-app_a1``).
 
 Whatever changes the labels and argmap does not evaluate (other weighing functions,
 criteria, proof standards other than PE, argument schemes applied as rules, issue schemes) is
@@ -17,16 +17,14 @@ reported as AM513, by name; the rest of the graph is still read. ``tests:``, ``m
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
-
-from pydantic import BaseModel
 
 from argmap.diagnostics import Diagnostic, Pointer, diagnostic
 from argmap.formats.base import Parsed
 from argmap.limits import Limits
 from argmap.locate import locate, parse_located
-from argmap.model import Attack, Claim, Inference, Issue, Origin, Status
+from argmap.model import Origin
 
 #: Top-level keys that do not change the labels.
 _IGNORED = {"meta", "tests", "language", "references"}
@@ -85,41 +83,25 @@ def read(text: str, path: str, limits: Limits) -> Parsed:
                 origin,
             ),
         )
-    graph, where, diags = translate(data)
+    graph, where, diags = translate(data, limits)
     ours = {mine: positions[theirs] for mine, theirs in where.items() if theirs in positions}
     diags = locate(diags, Origin(path=path, text=text, positions=positions))
-    if any(d.code in ("AM511", "AM512") for d in diags):
+    if any(d.code in ("AM008", "AM511", "AM512") for d in diags):
         return Parsed(None, diags)
-    return Parsed(_plain(graph), diags, ours)
+    return Parsed(graph, diags, ours)
 
 
-def _plain(value: Any) -> Any:
-    """Plain data of what :func:`translate` built, so that it is validated like any map."""
-    if isinstance(value, BaseModel):
-        return _plain(value.model_dump(by_alias=True, exclude_none=True))
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
+@dataclass
+class _Translation:
+    """What translating one graph gathers: diagnostics pointing into the Carneades document,
+    where each part of the map came from, and the Carneades id each argmap id was made of."""
 
+    diags: list[Diagnostic] = field(default_factory=list)
+    where: dict[Pointer, Pointer] = field(default_factory=dict)
+    ids: dict[str, str] = field(default_factory=dict)
 
-def translate(
-    data: dict[str, Any],
-) -> tuple[dict[str, Any], dict[Pointer, Pointer], list[Diagnostic]]:
-    """The fields of an ArgumentMap from a Carneades graph's data, where each came from, and
-    diagnostics pointing into the Carneades document.
-
-    >>> fields, _, diags = translate({"statements": {"p": "P", "q": "Q"},
-    ...     "arguments": {"a1": {"premises": ["p"], "conclusion": "q"}}, "assumptions": ["p"]})
-    >>> fields["claims"]["p"].status, fields["inferences"]["a1"].premises, diags
-    ('accepted', ['p'], [])
-    """
-    diags: list[Diagnostic] = []
-    where: dict[Pointer, Pointer] = {}
-
-    def unsupported(what: str, pointer: Pointer) -> None:
-        diags.append(
+    def unsupported(self, what: str, pointer: Pointer) -> None:
+        self.diags.append(
             diagnostic(
                 "AM513",
                 f"Carneades feature not evaluated by argmap: {what}",
@@ -128,41 +110,128 @@ def translate(
             )
         )
 
-    def malformed(what: str, pointer: Pointer, hint: str) -> None:
-        diags.append(diagnostic("AM511", what, pointer, hint))
+    def malformed(self, what: str, pointer: Pointer, hint: str) -> None:
+        self.diags.append(diagnostic("AM511", what, pointer, hint))
 
-    for key in data:
-        if key not in _KNOWN | _IGNORED:
-            unsupported(f"`{key}`", (key,))
-    ids: dict[str, str] = {}
-
-    def ours(ident: Any, pointer: Pointer) -> str:
-        """The argmap id of a Carneades id, reporting two ids that become one."""
+    def ours(self, ident: Any, pointer: Pointer) -> str:
+        """The argmap id of an element's Carneades id, reporting two ids that become one."""
         text = term(ident)
         mine = slug(text)
-        if ids.setdefault(mine, text) != text:
-            diags.append(
+        if self.ids.setdefault(mine, text) != text:
+            self.diags.append(
                 diagnostic(
                     "AM512",
-                    f"`{text}` and `{ids[mine]}` both become the argmap id `{mine}`",
+                    f"`{text}` and `{self.ids[mine]}` both become the argmap id `{mine}`",
                     pointer,
                     "rename one of them in the Carneades file",
                 )
             )
         return mine
 
-    listed = data.get("assumptions") or []
-    if not isinstance(listed, list):
-        malformed("`assumptions` is not a list", ("assumptions",), "write `assumptions: [p, q]`")
-        listed = []
+    def named(self, value: Any, pointer: Pointer, what: str) -> str | None:
+        """The argmap id of a statement that an argument or an issue names (AM511 and None
+        when `value` is a list or a mapping instead of an id)."""
+        if isinstance(value, dict | list):
+            self.malformed(f"{what} is {_kind(value)}, not a statement id", pointer, "write the id")
+            return None
+        return slug(term(value))
+
+    def section(self, data: dict[str, Any], key: str, kind: type, example: str) -> Any:
+        """The section `key` of the graph (empty when absent), or AM511 and empty when it is
+        not of `kind`."""
+        value = data.get(key)
+        if value is None:
+            return kind()
+        if not isinstance(value, kind):
+            what = "a list" if kind is list else "a mapping"
+            self.malformed(f"`{key}` is not {what}", (key,), f"write `{key}: {example}`")
+            return kind()
+        return value
+
+
+def translate(
+    data: dict[str, Any], limits: Limits | None = None
+) -> tuple[dict[str, Any], dict[Pointer, Pointer], list[Diagnostic]]:
+    """A map's data from a Carneades graph's data, where each part came from, and
+    diagnostics pointing into the Carneades document.
+
+    The map's data is plain, for :func:`argmap.finish.finish` to validate like any other.
+
+    >>> graph, _, diags = translate({"statements": {"p": "P", "q": "Q"},
+    ...     "arguments": {"a1": {"premises": ["p"], "conclusion": "q"}}, "assumptions": ["p"]})
+    >>> graph["claims"]["p"], graph["inferences"]["a1"], diags
+    ({'text': 'P', 'status': 'accepted'}, {'premises': ['p'], 'conclusion': 'q'}, [])
+    """
+    limits = limits or Limits()
+    run = _Translation()
+    for key in data:
+        if key not in _KNOWN | _IGNORED:
+            run.unsupported(f"`{key}`", (key,))
+    statements = run.section(data, "statements", dict, "{p: P}")
+    listed = run.section(data, "assumptions", list, "[p, q]")
+    arguments = run.section(data, "arguments", dict, "{a1: ...}")
+    declared = run.section(data, "issues", dict, "{i1: {positions: [p, q]}}")
     assumed = {term(a) for a in listed}
-    claims: dict[str, Claim] = {}
-    statements = data.get("statements") or {}
-    if not isinstance(statements, dict):
-        malformed("`statements` is not a mapping", ("statements",), "write `statements: {p: P}`")
-        statements = {}
     # Carneades lets an assumption name a statement declared nowhere (its rules use it).
-    statements.update({a: a for a in sorted(assumed - {term(k) for k in statements})})
+    statements = {**statements, **{a: a for a in sorted(assumed - {term(k) for k in statements})}}
+    too_many = _too_many(statements, arguments, limits.max_elements)
+    if too_many is not None:
+        return {}, {}, [too_many]
+    weights, schemes = _schemes(run.section(data, "argument_schemes", list, "[...]"), run)
+    graph: dict[str, Any] = {
+        "argmap": 1,
+        "claims": _claims(statements, assumed, run),
+        "inferences": {},
+        "attacks": [],
+        "issues": _issues(declared, run),
+    }
+    for ident, arg in arguments.items():
+        _argument(ident, arg, weights, schemes, graph, run)
+    meta = data.get("meta")
+    if isinstance(meta, dict) and meta.get("title") is not None:
+        graph["title"] = meta["title"]
+        run.where[("title",)] = ("meta", "title")
+    return graph, run.where, run.diags
+
+
+def _too_many(
+    statements: dict[Any, Any], arguments: dict[Any, Any], limit: int
+) -> Diagnostic | None:
+    """AM008 at the statement or argument whose claims, inferences and attacks pass `limit`,
+    counted before any is built: a convergent argument is one inference per premise, and an
+    undercutter one attack on each."""
+    if len(statements) > limit:
+        return _past(("statements", list(statements)[limit]), limit)
+    count = len(statements)
+    for ident, arg in arguments.items():
+        inferences = 1
+        if isinstance(arg, dict):
+            premises = arg.get("premises")
+            if arg.get("scheme") == "convergent" and isinstance(premises, dict | list):
+                inferences = max(1, len(premises))
+            count += inferences * (2 if arg.get("undercutter") is not None else 1)
+        else:
+            count += 1
+        if count > limit:
+            return _past(("arguments", ident), limit)
+    return None
+
+
+def _past(pointer: Pointer, limit: int) -> Diagnostic:
+    return diagnostic(
+        "AM008",
+        f"the graph makes more than {limit:,} claims, inferences and attacks; the first past "
+        "the limit is made here",
+        pointer,
+        "split the graph, or raise the limit with ARGMAP_MAX_ELEMENTS",
+    )
+
+
+def _claims(
+    statements: dict[Any, Any], assumed: set[str], run: _Translation
+) -> dict[str, dict[str, Any]]:
+    """A claim for each statement: accepted when assumed, else open."""
+    claims: dict[str, dict[str, Any]] = {}
     for ident, value in statements.items():
         pointer: Pointer = ("statements", ident)
         if isinstance(value, dict):
@@ -171,103 +240,131 @@ def translate(
             text, accepted = value, False
         if not isinstance(text, str) or not text.strip():
             text = str(ident)
-        mine = ours(ident, pointer)
-        where[("claims", mine)] = pointer
-        status: Status = "accepted" if accepted or term(ident) in assumed else "open"
-        claims[mine] = Claim.model_construct(text=text, status=status)
+        mine = run.ours(ident, pointer)
+        run.where[("claims", mine)] = pointer
+        accepted = accepted or term(ident) in assumed
+        claims[mine] = {"text": text, "status": "accepted" if accepted else "open"}
+    return claims
 
-    weights, schemes = _schemes(data.get("argument_schemes") or [], unsupported)
-    inferences: dict[str, Inference] = {}
-    attacks: list[Attack] = []
-    arguments = data.get("arguments") or {}
-    if not isinstance(arguments, dict):
-        malformed("`arguments` is not a mapping", ("arguments",), "write `arguments: {a1: ...}`")
-        arguments = {}
-    for ident, arg in arguments.items():
-        pointer = ("arguments", ident)
-        if not isinstance(arg, dict) or "conclusion" not in arg:
-            malformed(
-                f"argument `{ident}` has no conclusion",
-                pointer,
-                "an argument is a mapping with `conclusion:` and `premises:`",
-            )
-            continue
-        for key in sorted(set(arg) - _ARGUMENT_KEYS):
-            unsupported(f"`{key}` of argument `{ident}`", (*pointer, key))
-        premises = arg.get("premises") or []
-        if isinstance(premises, dict):
-            premises = list(premises.values())
-        if not isinstance(premises, list):
-            malformed(
-                f"argument `{ident}`: premises are not a list or a role map",
-                (*pointer, "premises"),
-                "write `premises: [p, q]` or `premises: {major: p, minor: q}`",
-            )
-            continue
-        scheme = arg.get("scheme")
-        weight = weights.get(scheme) if isinstance(scheme, str) else None
-        if scheme in _UNSUPPORTED_SCHEMES:
-            unsupported(f"weighing function `{scheme}` of argument `{ident}`", (*pointer, "scheme"))
-        elif scheme is not None and scheme not in _BASIC_SCHEMES | schemes:
-            unsupported(f"unknown scheme `{scheme}`", (*pointer, "scheme"))
-        mine = ours(ident, pointer)
-        premise_ids = [slug(term(p)) for p in premises]
-        groups = (
-            [[p] for p in premise_ids] if scheme == "convergent" and premises else [premise_ids]
-        )
-        conclusion = slug(term(arg["conclusion"]))
-        for n, group in enumerate(groups, 1):
-            name = mine if len(groups) == 1 else f"{mine}.convergent-{n}"
-            where[("inferences", name)] = pointer
-            where[("inferences", name, "conclusion")] = (*pointer, "conclusion")
-            for k in range(len(group)):
-                where[("inferences", name, "premises", k)] = (*pointer, "premises")
-            inferences[name] = Inference.model_construct(
-                premises=group,
-                conclusion=conclusion,
-                scheme=scheme if isinstance(scheme, str) else None,
-                weight=weight,
-            )
-            if arg.get("undercutter") is not None:
-                where[("attacks", len(attacks))] = (*pointer, "undercutter")
-                attacks.append(
-                    Attack.model_construct(from_=slug(term(arg["undercutter"])), to=name)
-                )
 
-    issues: dict[str, Issue] = {}
-    declared = data.get("issues") or {}
-    if not isinstance(declared, dict):
-        malformed(
-            "`issues` is not a mapping", ("issues",), "write `issues: {i1: {positions: [p, q]}}`"
+def _argument(
+    ident: Any,
+    arg: Any,
+    weights: dict[str, float],
+    schemes: set[str],
+    graph: dict[str, Any],
+    run: _Translation,
+) -> None:
+    """Add an argument to `graph`: one inference (one per premise if convergent), and an
+    attack on each from its undercutter."""
+    pointer: Pointer = ("arguments", ident)
+    if not isinstance(arg, dict) or "conclusion" not in arg:
+        hint = "an argument is a mapping with `conclusion:` and `premises:`"
+        run.malformed(f"argument `{ident}` has no conclusion", pointer, hint)
+        return
+    for key in sorted(set(arg) - _ARGUMENT_KEYS, key=str):
+        run.unsupported(f"`{key}` of argument `{ident}`", (*pointer, key))
+    given = arg.get("premises") or []
+    if not isinstance(given, dict | list):
+        run.malformed(
+            f"argument `{ident}`: premises are not a list or a role map",
+            (*pointer, "premises"),
+            "write `premises: [p, q]` or `premises: {major: p, minor: q}`",
         )
-        declared = {}
+        return
+    # Each premise with where it is: its index in a list, or its role in a role map.
+    roles = list(given.items()) if isinstance(given, dict) else list(enumerate(given))
+    premises = [
+        run.named(p, (*pointer, "premises", role), f"premise `{role}` of argument `{ident}`")
+        for role, p in roles
+    ]
+    conclusion = run.named(
+        arg["conclusion"], (*pointer, "conclusion"), f"the conclusion of argument `{ident}`"
+    )
+    undercutter = arg.get("undercutter")
+    if undercutter is not None:
+        where: Pointer = (*pointer, "undercutter")
+        undercutter = run.named(undercutter, where, f"the undercutter of argument `{ident}`")
+        if undercutter is None:
+            return
+    scheme = _scheme(arg.get("scheme"), ident, schemes, run)
+    if conclusion is None or None in premises:
+        return
+    indices = range(len(premises))
+    groups = [[k] for k in indices] if scheme == "convergent" and premises else [list(indices)]
+    mine = run.ours(ident, pointer)
+    for n, group in enumerate(groups, 1):
+        name = mine if len(groups) == 1 else f"{mine}.convergent-{n}"
+        run.where[("inferences", name)] = pointer
+        run.where[("inferences", name, "conclusion")] = (*pointer, "conclusion")
+        for k, premise in enumerate(group):
+            run.where[("inferences", name, "premises", k)] = (
+                *pointer,
+                "premises",
+                roles[premise][0],
+            )
+        inference: dict[str, Any] = {
+            "premises": [premises[k] for k in group],
+            "conclusion": conclusion,
+        }
+        if scheme is not None:
+            inference["scheme"] = scheme
+            if scheme in weights:
+                inference["weight"] = weights[scheme]
+        graph["inferences"][name] = inference
+        if undercutter is not None:
+            run.where[("attacks", len(graph["attacks"]))] = (*pointer, "undercutter")
+            graph["attacks"].append({"from": undercutter, "to": name})
+
+
+def _scheme(scheme: Any, ident: Any, schemes: set[str], run: _Translation) -> str | None:
+    """An argument's scheme as a name (None when absent or not a name), reporting the
+    weighing functions and schemes argmap does not evaluate."""
+    pointer: Pointer = ("arguments", ident, "scheme")
+    if scheme is None:
+        return None
+    if isinstance(scheme, dict | list | bool):
+        run.malformed(
+            f"the scheme of argument `{ident}` is not a scheme's id",
+            pointer,
+            "write `scheme: linked`, `scheme: convergent` or the id of an argument scheme",
+        )
+        return None
+    name = str(scheme)
+    if name in _UNSUPPORTED_SCHEMES:
+        run.unsupported(f"weighing function `{name}` of argument `{ident}`", pointer)
+    elif name not in _BASIC_SCHEMES | schemes:
+        run.unsupported(f"unknown scheme `{name}`", pointer)
+    return name
+
+
+def _issues(declared: dict[Any, Any], run: _Translation) -> dict[str, dict[str, Any]]:
+    """An issue for each Carneades issue, reporting proof standards other than PE."""
+    issues: dict[str, dict[str, Any]] = {}
     for ident, issue in declared.items():
-        pointer = ("issues", ident)
+        pointer: Pointer = ("issues", ident)
         if not isinstance(issue, dict) or not isinstance(issue.get("positions"), list):
-            malformed(
-                f"issue `{ident}` has no list of positions", pointer, "write `positions: [p, q]`"
-            )
+            hint = "write `positions: [p, q]`"
+            run.malformed(f"issue `{ident}` has no list of positions", pointer, hint)
             continue
         standard = issue.get("standard", "PE")
         if standard != "PE":
-            unsupported(f"proof standard `{standard}` of issue `{ident}`", (*pointer, "standard"))
-        mine = ours(ident, pointer)
-        where[("issues", mine)] = pointer
-        issues[mine] = Issue.model_construct(positions=[slug(term(p)) for p in issue["positions"]])
-    fields = {
-        "argmap": 1,
-        "title": meta.get("title") if isinstance(meta := data.get("meta"), dict) else None,
-        "claims": claims,
-        "inferences": inferences,
-        "attacks": attacks,
-        "issues": issues,
-    }
-    return fields, where, diags
+            what = f"proof standard `{standard}` of issue `{ident}`"
+            run.unsupported(what, (*pointer, "standard"))
+        positions = [
+            run.named(p, (*pointer, "positions", k), f"position {k} of issue `{ident}`")
+            for k, p in enumerate(issue["positions"])
+        ]
+        mine = run.ours(ident, pointer)
+        run.where[("issues", mine)] = pointer
+        for k in range(len(positions)):
+            run.where[("issues", mine, "positions", k)] = (*pointer, "positions", k)
+        if None not in positions:
+            issues[mine] = {"positions": positions}
+    return issues
 
 
-def _schemes(
-    schemes: Any, unsupported: Callable[[str, Pointer], None]
-) -> tuple[dict[str, float], set[str]]:
+def _schemes(schemes: list[Any], run: _Translation) -> tuple[dict[str, float], set[str]]:
     """The constant weight of each argument scheme that has one, and every scheme's id.
 
     Carneades also applies a scheme with conclusions as a rule, deriving arguments from the
@@ -275,20 +372,55 @@ def _schemes(
     """
     weights: dict[str, float] = {}
     ids: set[str] = set()
-    for i, scheme in enumerate(schemes if isinstance(schemes, list) else []):
-        if not isinstance(scheme, dict) or "id" not in scheme:
+    for i, scheme in enumerate(schemes):
+        if not isinstance(scheme, dict) or scheme.get("id") is None:
+            hint = "an argument scheme is a mapping with an `id:`"
+            run.malformed("an argument scheme without an id", ("argument_schemes", i), hint)
             continue
         ident = str(scheme["id"])
         ids.add(ident)
         weight = scheme.get("weight")
-        if isinstance(weight, dict) and isinstance(weight.get("constant"), int | float):
-            weights[ident] = float(weight["constant"])
+        if isinstance(weight, dict) and "constant" in weight:
+            constant = _constant(weight["constant"], ident, ("argument_schemes", i), run)
+            if constant is not None:
+                weights[ident] = constant
+        elif isinstance(weight, dict):
+            kind = next(iter(weight), "?")
+            pointer: Pointer = ("argument_schemes", i, "weight")
+            run.unsupported(f"weighing function `{kind}` of scheme `{ident}`", pointer)
         elif weight is not None:
-            kind = next(iter(weight), "?") if isinstance(weight, dict) else weight
-            unsupported(f"weighing function `{kind}` of scheme `{ident}`", ("argument_schemes", i))
+            run.malformed(
+                f"the weight of scheme `{ident}` is not a weighing function",
+                ("argument_schemes", i, "weight"),
+                "write `weight: {constant: 0.5}`",
+            )
         if scheme.get("conclusions"):
-            unsupported(
+            run.unsupported(
                 f"scheme `{ident}` applied as a rule to derive arguments",
                 ("argument_schemes", i),
             )
     return weights, ids
+
+
+def _constant(value: Any, ident: str, pointer: Pointer, run: _Translation) -> float | None:
+    """A constant weight: Carneades weighs arguments from 0 to 1, as argmap does, so the
+    number is kept as it is; anything else is AM511 and None."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1:
+        return float(value)
+    shown = repr(value) if isinstance(value, int | float | str) else _kind(value)
+    run.malformed(
+        f"the constant weight of scheme `{ident}` is {shown[:40]}, not a number from 0 to 1",
+        (*pointer, "weight", "constant"),
+        "Carneades weighs arguments from 0 to 1: write `constant: 0.5`",
+    )
+    return None
+
+
+def _kind(value: Any) -> str:
+    return (
+        "a mapping"
+        if isinstance(value, dict)
+        else "a list"
+        if isinstance(value, list)
+        else (f"a {type(value).__name__}")
+    )

@@ -11,41 +11,81 @@ Three line formats, told apart by their content (so the file's extension does no
 
 Each argument becomes a claim whose text is its name, each attack an attack. No claim is
 concluded by an inference, so every claim is assumed and :func:`argmap.evaluate` gives Dung's
-grounded labelling. Frameworks run to hundreds of thousands of arguments, so the map is built
-with ``model_construct``: the reader has already checked every id and reference itself.
+grounded labelling.
+
+A file of 13 bytes (``p af 3000000``) can declare millions of arguments, so the reader first
+counts what a file declares, building nothing, and refuses past ``limits.max_elements``
+(AM008) at the line that passes it: every line that declares an argument or an attack
+counts, an argument declared twice twice. Names are measured before they are copied out of
+the text. Lines end at ``\\n``; a ``\\r`` before it is white space.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterator
+from itertools import islice
+from typing import Any, get_args
 
 from argmap.diagnostics import Diagnostic, diagnostic
 from argmap.formats.base import Parsed
 from argmap.limits import Limits
 from argmap.memory import gc_paused
-from argmap.model import SLUG_RE, ArgumentMap, Attack, Claim, Positions
+from argmap.model import SLUG_RE, Id, Positions
 
+#: The longest argmap id (the ``max_length`` of :data:`argmap.model.Id`).
+MAX_ID: int = get_args(Id)[1].max_length
+
+#: White space within a line, and an argmap id (:data:`argmap.model.SLUG`, at most MAX_ID
+#: characters) as the readers' fast branches take them.
+_S = r"[^\S\n]*"
+_ID = rf"[A-Za-z0-9][A-Za-z0-9_.-]{{0,{MAX_ID - 1}}}"
+
+#: Each format's lines that may declare something, in one pass over the whole text: blank
+#: lines and comments (ASPARTIX ``%``, ICCMA ``#`` in the first column, the TGF ``#`` line)
+#: are skipped without a Python step. The first branch is a plain, well-formed line, its
+#: names captured; any other line is group ``rest``. Every match is one whole line, up to its
+#: ``\n``, which the format's ``_statement`` function reads slowly, or explains, when the fast
+#: branch did not give its names. The fast branch only saves time: the slow reading gives the
+#: same result.
+_LINES = {
+    "apx": re.compile(
+        rf"^{_S}(?:arg\({_S}(?P<arg>{_ID}){_S}\)|att\({_S}(?P<u>{_ID}){_S},{_S}(?P<v>{_ID}){_S}\))"
+        rf"{_S}\.{_S}(?:%[^\n]*)?$|^{_S}(?P<rest>[^\s%][^\n]*)",
+        re.MULTILINE,
+    ),
+    "tgf": re.compile(
+        rf"^{_S}(?P<u>{_ID})(?:[^\S\n]+(?P<v>{_ID}))?(?:[^\S\n][^\n]*)?$"
+        rf"|^{_S}(?!#{_S}$)(?P<rest>\S[^\n]*)",
+        re.MULTILINE,
+    ),
+    "iccma": re.compile(
+        rf"^(?!#){_S}(?P<u>[0-9]{{1,20}})[^\S\n]+(?P<v>[0-9]{{1,20}}){_S}$"
+        rf"|^(?!#){_S}(?P<rest>\S[^\n]*)",
+        re.MULTILINE,
+    ),
+}
+#: The first line that tells the formats apart (ASPARTIX and ICCMA comments skipped).
+_FIRST = re.compile(r"^[^\S\n]*([^\s%#])", re.MULTILINE)
+_TGF_SEPARATOR = re.compile(rf"^{_S}#{_S}$", re.MULTILINE)
 _APX = re.compile(r"\s*(arg|att)\(\s*([^,()\s]+)\s*(?:,\s*([^,()\s]+)\s*)?\)\s*\.\s*(?:%.*)?")
+#: Up to three fields of a TGF or ICCMA line (the third only to tell that there is one).
+_FIELDS = re.compile(r"[^\S\n]*(\S+)(?:[^\S\n]+(\S+))?(?:[^\S\n]+(\S))?")
+_HEADER = re.compile(r"p[^\S\n]+af[^\S\n]+0*([0-9]+)[^\S\n]*")
+
+#: The arguments (name -> line), the attacks (attacker, target, line) and the problems.
+Lines = tuple[dict[str, int], list[tuple[str, str, int]], list[Diagnostic]]
 
 
-def sniff(text: str) -> bool:
-    """Whether a text is an abstract framework in one of the three formats."""
-    return _flavour(text) is not None
-
-
-def _flavour(text: str) -> str | None:
-    for line in text.splitlines():
-        stripped = line.strip()
-        if not stripped or stripped.startswith("%"):
-            continue
-        if stripped.startswith("p af"):
+def _flavour(text: str) -> str:
+    """``apx``, ``tgf`` or ``iccma``, by the first line that is not blank or a comment."""
+    first = _FIRST.search(text)
+    if first is not None:
+        if text.startswith("p af", first.start(1)):
             return "iccma"
-        if stripped.startswith(("arg(", "att(")):
+        if text.startswith(("arg(", "att("), first.start(1)):
             return "apx"
-        if not stripped.startswith("#"):
-            return "tgf"
-    return None
+    return "tgf"
 
 
 def read(text: str, path: str, limits: Limits) -> Parsed:
@@ -56,61 +96,131 @@ def read(text: str, path: str, limits: Limits) -> Parsed:
     ({'a': {'text': 'a'}, 'b': {'text': 'b'}}, [{'from': 'a', 'to': 'b'}], [])
     >>> read("p af 2\\n1 2\\n", "af.af", Limits()).data["attacks"]
     [{'from': '1', 'to': '2'}]
+    >>> [d.code for d in read("p af 3000000\\n", "big.af", Limits()).diagnostics]
+    ['AM008']
     """
-    flavour = _flavour(text) or "tgf"
-    parse = {"apx": _apx, "tgf": _tgf, "iccma": _iccma}[flavour]
-    arguments, attacks, diags = parse(text, path)
-    if diags:
-        return Parsed(None, diags)
+    parse = {"apx": _apx, "tgf": _tgf, "iccma": _iccma}[_flavour(text)]
     with gc_paused():  # hundreds of thousands of objects, none of them garbage
-        data = {
+        arguments, attacks, diags = parse(text, path, limits)
+        if diags:
+            return Parsed(None, diags)
+        data: dict[str, Any] = {
             "claims": {name: {"text": name} for name in arguments},
             "attacks": [{"from": u, "to": v} for u, v, _ in attacks],
         }
-        positions: Positions = {
-            ("claims", ident): ((line, 1), (line, 1)) for ident, line in arguments.items()
-        }
+        positions: Positions = {}
+        for ident, line in arguments.items():
+            where = (line, 1)
+            positions["claims", ident] = (where, where)
         for k, (_, _, line) in enumerate(attacks):
-            positions[("attacks", k)] = ((line, 1), (line, 1))
+            where = (line, 1)
+            positions["attacks", k] = (where, where)
     return Parsed(data, [], positions)
-
-
-def framework(arguments: Iterable[str], attacks: Iterable[tuple[str, str]]) -> ArgumentMap:
-    """The map of a framework given as trusted lists: every name a valid id, every attack
-    between declared arguments. Built with ``model_construct``, which skips validation.
-
-    >>> m = framework(["a", "b"], [("a", "b")])
-    >>> m.claims["b"].text, m.attacks[0].from_
-    ('b', 'a')
-    """
-    # Every list field is given: for a missing one, model_construct would inspect the
-    # signature of its default factory on each call (seconds at 100,000 claims).
-    with gc_paused():  # hundreds of thousands of objects, none of them garbage
-        claims = {
-            name: Claim.model_construct(text=name, tags=[], aliases=[], equivalent=[])
-            for name in arguments
-        }
-        edges = [Attack.model_construct(from_=u, to=v, note=None) for u, v in attacks]
-        return ArgumentMap.model_construct(claims=claims, attacks=edges)
-
-
-#: The arguments (name -> line), the attacks (attacker, target, line) and the problems.
-Lines = tuple[dict[str, int], list[tuple[str, str, int]], list[Diagnostic]]
 
 
 def _problem(code: str, message: str, hint: str, path: str, line: int) -> Diagnostic:
     return diagnostic(code, message, hint=hint, file=path, line=line, column=1)
 
 
-def _name_problem(name: str, path: str, line: int) -> Diagnostic | None:
-    if SLUG_RE.match(name):
+def _shown(text: str, start: int, end: int, width: int = 60) -> str:
+    """At most `width` characters of ``text[start:end]``, for a message."""
+    cut = text[start : min(end, start + width)].strip()
+    return cut + "…" if end - start > width else cut
+
+
+def _statements(text: str, flavour: str, start: int = 0) -> Iterator[tuple[int, re.Match[str]]]:
+    """(line number, match of :data:`_LINES`) of each line from `start` that may declare
+    something."""
+    number, counted = 1 + text.count("\n", 0, start), start
+    for match in _LINES[flavour].finditer(text, start):
+        here = match.start()
+        number += text.count("\n", counted, here)
+        counted = here
+        yield number, match
+
+
+def _too_many(
+    text: str, flavour: str, path: str, limits: Limits, start: int = 0, declared: int = 0
+) -> Diagnostic | None:
+    """AM008 at the line that declares one element more than the limit, counting from
+    `start` with `declared` elements declared already; None when the file is within it.
+
+    The lines are only counted: nothing is kept, so a file far past the limit costs no memory.
+    """
+    budget = limits.max_elements - declared
+    if text.count("\n", start) < budget:  # fewer lines than the budget: nothing to count
         return None
+    past = next(islice(_LINES[flavour].finditer(text, start), budget, None), None)
+    if past is None:
+        return None
+    return _problem(
+        "AM008",
+        f"the framework declares more than {limits.max_elements:,} arguments and attacks "
+        "(the limit on a map's claims, inferences and attacks); the first past the limit is "
+        "on this line",
+        "split the framework, or raise the limit with ARGMAP_MAX_ELEMENTS",
+        path,
+        1 + text.count("\n", 0, past.start()),
+    )
+
+
+def _name(text: str, start: int, end: int, path: str, line: int) -> str | Diagnostic:
+    """The name at ``text[start:end]``, or why it cannot be an argmap id; measured before
+    it is copied out of the text."""
+    if end - start > MAX_ID:
+        return _problem(
+            "AM520",
+            f"an argument name of {end - start:,} characters (`{_shown(text, start, end, 40)}`): "
+            f"an argmap id has at most {MAX_ID}",
+            "shorten the name",
+            path,
+            line,
+        )
+    name = text[start:end]
+    if SLUG_RE.match(name):
+        return name
     return _problem(
         "AM520",
         f"argument name `{name}` is not an argmap id",
         "names are letters, digits, '-', '_' and '.', starting with a letter or digit",
         path,
         line,
+    )
+
+
+def _names(
+    text: str, spans: list[tuple[int, int]], path: str, line: int, diags: list[Diagnostic]
+) -> tuple[str, ...]:
+    """The names at `spans`, or () with their problems added to `diags`."""
+    names = [_name(text, start, end, path, line) for start, end in spans]
+    problems = [name for name in names if isinstance(name, Diagnostic)]
+    diags += problems
+    return () if problems else tuple(str(name) for name in names)
+
+
+def _declare(
+    arguments: dict[str, int],
+    name: str,
+    line: int,
+    path: str,
+    limits: Limits,
+    diags: list[Diagnostic],
+) -> None:
+    """Declare an argument at `line` (its first declaration counts); AM108 when its name,
+    which becomes its claim's text, is longer than ``limits.max_text`` (declared all the same,
+    so that the attacks naming it are not reported too)."""
+    arguments.setdefault(name, line)
+    if len(name) <= limits.max_text:
+        return
+    diags.append(
+        _problem(
+            "AM108",
+            f"an argument name of {len(name):,} characters, which becomes its claim's text: "
+            f"more than the limit of {limits.max_text:,}",
+            "shorten the name, or raise the limit with ARGMAP_MAX_TEXT",
+            path,
+            line,
+        )
     )
 
 
@@ -122,12 +232,16 @@ def _resolve(
     The graph's adjacency then holds the very string objects that key the claims, so the
     evaluation's dictionary look-ups compare pointers instead of strings.
     """
-    names = {name: name for name in arguments}
-    attacks, diags = [], []
+    declared = {name: name for name in arguments}.get
+    attacks: list[tuple[str, str, int]] = []
+    diags: list[Diagnostic] = []
+    add = attacks.append
     for u, v, line in pairs:
-        known = (names.get(u), names.get(v))
-        if known[0] is None or known[1] is None:
-            missing = u if known[0] is None else v
+        attacker, target = declared(u), declared(v)
+        if attacker is not None and target is not None:
+            add((attacker, target, line))
+        else:
+            missing = u if attacker is None else v
             diags.append(
                 _problem(
                     "AM521",
@@ -137,102 +251,148 @@ def _resolve(
                     line,
                 )
             )
-        else:
-            attacks.append((known[0], known[1], line))
     return attacks, diags
 
 
-def _apx(text: str, path: str) -> Lines:
+def _apx(text: str, path: str, limits: Limits) -> Lines:
+    problem = _too_many(text, "apx", path, limits)
+    if problem is not None:
+        return {}, [], [problem]
     arguments: dict[str, int] = {}
     pairs: list[tuple[str, str, int]] = []
     diags: list[Diagnostic] = []
-    for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.strip()
-        if not stripped or stripped.startswith("%"):
-            continue
-        match = _APX.fullmatch(line)
-        if match is None or (match[1] == "att") != (match[3] is not None):
-            diags.append(
-                _problem(
-                    "AM520",
-                    f"not an ASPARTIX statement: `{stripped[:60]}`",
-                    "write `arg(a).` or `att(a,b).`, one a line",
-                    path,
-                    number,
-                )
-            )
-        elif match[1] == "arg":
-            problem = _name_problem(match[2], path, number)
-            if problem:
-                diags.append(problem)
-            arguments.setdefault(match[2], number)
+    for number, match in _statements(text, "apx"):
+        arg, u, v = match.group("arg", "u", "v")
+        if arg is not None:
+            names: tuple[str, ...] = (arg,)
+        elif u is not None:
+            names = (u, v)
         else:
-            pairs.append((match[2], match[3], number))
+            names = _apx_statement(text, *match.span(), path, number, diags)
+        if len(names) == 2:
+            pairs.append((names[0], names[1], number))
+        elif names:
+            _declare(arguments, names[0], number, path, limits, diags)
     attacks, more = _resolve(arguments, pairs, path)
     return arguments, attacks, diags + more
 
 
-def _tgf(text: str, path: str) -> Lines:
+def _apx_statement(
+    text: str, start: int, end: int, path: str, line: int, diags: list[Diagnostic]
+) -> tuple[str, ...]:
+    """The names of an ASPARTIX line (one declared, or two attacking), or () with its
+    problems added to `diags`."""
+    match = _APX.fullmatch(text, start, end)
+    if match is None or (match[1] == "att") != (match.start(3) >= 0):
+        diags.append(
+            _problem(
+                "AM520",
+                f"not an ASPARTIX statement: `{_shown(text, start, end)}`",
+                "write `arg(a).` or `att(a,b).`, one a line",
+                path,
+                line,
+            )
+        )
+        return ()
+    return _names(text, [match.span(k) for k in (2, 3) if match.start(k) >= 0], path, line, diags)
+
+
+def _tgf(text: str, path: str, limits: Limits) -> Lines:
+    problem = _too_many(text, "tgf", path, limits)
+    if problem is not None:
+        return {}, [], [problem]
+    separator = _TGF_SEPARATOR.search(text)
+    edges_from = len(text) if separator is None else separator.start()
     arguments: dict[str, int] = {}
     pairs: list[tuple[str, str, int]] = []
     diags: list[Diagnostic] = []
-    edges = False
-    for number, line in enumerate(text.splitlines(), 1):
-        fields = line.split()
-        if not fields:
-            continue
-        if fields == ["#"]:
-            edges = True
-        elif not edges:
-            problem = _name_problem(fields[0], path, number)
-            if problem:
-                diags.append(problem)
-            arguments.setdefault(fields[0], number)
-        elif len(fields) >= 2:
-            pairs.append((fields[0], fields[1], number))
+    for number, match in _statements(text, "tgf"):
+        edge = match.start() > edges_from
+        u, v = match.group("u", "v")
+        if u is not None and not edge:
+            names: tuple[str, ...] = (u,)
+        elif u is not None and v is not None:
+            names = (u, v)
         else:
-            diags.append(
-                _problem(
-                    "AM520",
-                    f"not a TGF edge: `{line.strip()[:60]}`",
-                    "after the `#` line, each line is `attacker target`",
-                    path,
-                    number,
-                )
-            )
+            names = _tgf_statement(text, *match.span(), edge, path, number, diags)
+        if edge and names:
+            pairs.append((names[0], names[1], number))
+        elif names:
+            _declare(arguments, names[0], number, path, limits, diags)
     attacks, more = _resolve(arguments, pairs, path)
     return arguments, attacks, diags + more
 
 
-def _iccma(text: str, path: str) -> Lines:
-    lines = text.splitlines()
-    header = next(
-        ((n, line) for n, line in enumerate(lines, 1) if line.strip() and line[0] != "#"),
-        (1, ""),
-    )
-    size = header[1].split()
-    if size[:2] != ["p", "af"] or len(size) != 3 or not size[2].isdigit():
+def _tgf_statement(
+    text: str, start: int, end: int, edge: bool, path: str, line: int, diags: list[Diagnostic]
+) -> tuple[str, ...]:
+    """The names of a TGF line (an argument, or an attack's two after the ``#`` line), or ()
+    with its problems added to `diags`."""
+    fields = _FIELDS.match(text, start, end)
+    if fields is None or (edge and fields.start(2) < 0):
+        diags.append(
+            _problem(
+                "AM520",
+                f"not a TGF edge: `{_shown(text, start, end)}`",
+                "after the `#` line, each line is `attacker target`",
+                path,
+                line,
+            )
+        )
+        return ()
+    return _names(text, [fields.span(k) for k in ((1, 2) if edge else (1,))], path, line, diags)
+
+
+def _iccma(text: str, path: str, limits: Limits) -> Lines:
+    first = _LINES["iccma"].search(text)
+    start, end = first.span() if first is not None else (0, 0)
+    line = 1 + text.count("\n", 0, start)
+    rest = first.start("rest") if first is not None else -1  # -1: no line, or an attack
+    header = _HEADER.fullmatch(text, rest, end) if rest >= 0 else None
+    if header is None:
         hint = "the first line that is not a comment is `p af N`, N the number of arguments"
-        return {}, [], [_problem("AM520", "no `p af N` header", hint, path, header[0])]
-    arguments = {str(i): header[0] for i in range(1, int(size[2]) + 1)}
+        return {}, [], [_problem("AM520", "no `p af N` header", hint, path, line)]
+    digits = header.end(1) - header.start(1)
+    size = int(header[1]) if digits <= len(str(limits.max_elements)) else limits.max_elements + 1
+    if size > limits.max_elements:
+        message = (
+            f"`p af {_shown(text, *header.span(1), 20)}` declares more arguments than the "
+            f"limit of {limits.max_elements:,} claims, inferences and attacks"
+        )
+        hint = "split the framework, or raise the limit with ARGMAP_MAX_ELEMENTS"
+        return {}, [], [_problem("AM008", message, hint, path, line)]
+    problem = _too_many(text, "iccma", path, limits, end, size)
+    if problem is not None:
+        return {}, [], [problem]
+    arguments = {str(i): line for i in range(1, size + 1)}
     pairs: list[tuple[str, str, int]] = []
     diags: list[Diagnostic] = []
-    for number in range(header[0], len(lines)):
-        line = lines[number]
-        if not line or line[0] == "#":
-            continue
-        fields = line.split()
-        if len(fields) == 2:
-            pairs.append((fields[0], fields[1], number + 1))
-        elif fields:
-            diags.append(
-                _problem(
-                    "AM520",
-                    f"not an ICCMA attack: `{line.strip()[:60]}`",
-                    "each line after `p af N` is `i j`: argument i attacks argument j",
-                    path,
-                    number + 1,
-                )
-            )
+    for number, match in _statements(text, "iccma", end):
+        u, v = match.group("u", "v")
+        if u is None:
+            names = _iccma_statement(text, *match.span(), path, number, diags)
+            if not names:
+                continue
+            u, v = names
+        pairs.append((u, v, number))
     attacks, more = _resolve(arguments, pairs, path)
     return arguments, attacks, diags + more
+
+
+def _iccma_statement(
+    text: str, start: int, end: int, path: str, line: int, diags: list[Diagnostic]
+) -> tuple[str, ...]:
+    """The two names of an ICCMA attack line, or () with its problems added to `diags`."""
+    fields = _FIELDS.match(text, start, end)
+    if fields is None or fields.start(2) < 0 or fields.start(3) >= 0:
+        diags.append(
+            _problem(
+                "AM520",
+                f"not an ICCMA attack: `{_shown(text, start, end)}`",
+                "each line after `p af N` is `i j`: argument i attacks argument j",
+                path,
+                line,
+            )
+        )
+        return ()
+    return _names(text, [fields.span(1), fields.span(2)], path, line, diags)

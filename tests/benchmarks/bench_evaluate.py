@@ -10,8 +10,9 @@ For each random framework (N arguments, 3N attacks, seeded) and each ICCMA file 
 ``../shared/corpora/dung/large/``, it prints, in seconds (best of three):
 
 - ``whole``: from the lists of arguments and attacks in memory to the labels: the map
-  (:func:`argmap.formats.dung.framework`), the graph (:func:`argmap.graph.build`) and the
-  labelling; for the peer, its framework and its grounded extension;
+  (validated from plain data, as a map built in code is), the graph
+  (:func:`argmap.graph.build`) and the labelling; for the peer, its framework and its
+  grounded extension;
 - ``label``: the labelling alone, from the built graph (argmap) or framework (peer);
 - ``file``: argmap from the file's text to the labels (read, build, label).
 """
@@ -28,8 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from argmap.evaluate import evaluate_graph
-from argmap.formats.dung import framework
 from argmap.graph import build
+from argmap.model import ArgumentMap
 from argmap.read import read_path
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "dung" / "large"
@@ -43,6 +44,16 @@ def random_framework(size: int, per_argument: int = 3, seed: int = 1) -> Framewo
     arguments = [str(i) for i in range(1, size + 1)]
     attacks = [(a, rng.choice(arguments)) for a in arguments for _ in range(per_argument)]
     return arguments, attacks
+
+
+def framework(arguments: list[str], attacks: list[tuple[str, str]]) -> ArgumentMap:
+    """The map of a framework given as lists, validated as any map built in code."""
+    return ArgumentMap.model_validate(
+        {
+            "claims": {name: {"text": name} for name in arguments},
+            "attacks": [{"from": u, "to": v} for u, v in attacks],
+        }
+    )
 
 
 def iccma_text(arguments: list[str], attacks: list[tuple[str, str]]) -> str:

@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from argmap import model
 from argmap.diagnostics import Diagnostic, diagnostic
 from argmap.formats.argdown.inline import MARKER, block_body, markup
 from argmap.formats.argdown.parse import (
@@ -54,8 +55,11 @@ MAP_KEYS = (
 )
 #: Data of a statement that argmap keeps; ``text``, ``aliases`` and ``tags`` there stand for
 #: the ones written inline (argmap's writer puts them there when inline would change them).
-CLAIM_DATA = ("text", "quote", "by", "note", "status", "equivalent", "aliases", "tags")
-INFERENCE_DATA = ("scheme", "weight", "label", "note")
+#: Every field of the model, so that a field added to the format is carried without a word here.
+CLAIM_DATA = tuple(model.Claim.model_fields)
+INFERENCE_DATA = tuple(
+    f for f in model.Inference.model_fields if f not in ("premises", "conclusion")
+)
 #: The longest id a map allows.
 MAX_ID = 200
 
