@@ -21,7 +21,8 @@ The patterns (the sizes are the issue's):
 - ``near-miss-quote``: a quote of n bytes that occurs nowhere in a repetitive source of about
   9.5 n bytes (the issue's 2 KB quote against a 19 KB source); time of AM206's hint,
   :func:`argmap.checks.closest_passage`.
-- ``did-you-mean``: n unknown ids looked up among n known ones (:mod:`argmap.suggest`).
+- ``did-you-mean``: n unknown ids (typos) looked up among n known ones, indexed beforehand
+  (:mod:`argmap.suggest`).
 
 The generators are shared with the complexity tests (``tests/test_complexity.py``), which run
 them at a small size and at four times it and assert the ratio.
@@ -118,11 +119,8 @@ def did_you_mean(n: int) -> Callable[[], Any]:
     # Each known id with one character dropped, a different one each time: typos.
     unknown = [k[: i % len(k)] + k[i % len(k) + 1 :] for i, k in enumerate(known)]
 
-    def work() -> list[str | None]:
-        vocabulary = Vocabulary(known)
-        return [vocabulary.closest(word) for word in unknown]
-
-    return work
+    vocabulary = Vocabulary(known)  # indexed once (a sort), as the checks do
+    return lambda: [vocabulary.closest(word) for word in unknown]
 
 
 #: name -> (the generator, the issue's size).
@@ -137,21 +135,22 @@ CORNERS: dict[str, tuple[Corner, int]] = {
 
 
 def seconds(corner: Corner, n: int, repeat: int = 1) -> float:
-    """The best CPU time of `repeat` runs of the corner's work at size n (building excluded),
-    the garbage collector paused as :mod:`timeit` does: CPU time of this process, so that
-    other processes on the machine matter less."""
+    """The best time of `repeat` runs of the corner's work at size n (building excluded)."""
     work = corner(n)
-    best = float("inf")
-    for _ in range(repeat):
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.process_time()
-            work()
-            best = min(best, time.process_time() - start)
-        finally:
-            gc.enable()
-    return best
+    return min(timed(work) for _ in range(repeat))
+
+
+def timed(work: Callable[[], Any]) -> float:
+    """The CPU time of one run of `work`, the garbage collector paused as :mod:`timeit` does:
+    CPU time of this process, so that other processes on the machine matter less."""
+    gc.collect()
+    gc.disable()
+    try:
+        start = time.process_time()
+        work()
+        return time.process_time() - start
+    finally:
+        gc.enable()
 
 
 def main(argv: list[str] | None = None) -> list[tuple[str, int, float, float]]:
