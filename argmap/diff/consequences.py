@@ -1,0 +1,111 @@
+"""What follows from the changes: claims whose evaluation flipped, and diagnostics that
+appeared or were fixed."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from argmap.diagnostics import Diagnostic, describe
+from argmap.diff.match import Matching, translate
+from argmap.diff.records import DiagnosticChange, Flip
+from argmap.evaluate import Evaluation, explain
+from argmap.model import ArgumentMap
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+#: How many flips, beyond the main conclusions, are explained: an explanation follows a
+#: chain of reasons that can be as long as the map, so explaining every flip of a cascade
+#: would take time quadratic in the map's size.
+EXPLAINED = 50
+
+
+@dataclass(frozen=True)
+class Side:
+    """One map with what was computed from it: its graph, evaluation and diagnostics."""
+
+    argmap: ArgumentMap
+    graph: nx.DiGraph
+    evaluation: Evaluation
+    diagnostics: Sequence[Diagnostic]
+
+
+def flips(
+    old: Side, new: Side, ids: Matching, explained: int = EXPLAINED
+) -> tuple[list[Flip], int]:
+    """The claims of both maps whose label changed, main conclusions (of either map) first,
+    then in the new map's order; and how many of them are left unexplained (beyond the main
+    conclusions and `explained` others)."""
+    old_of = {n: o for o, n in ids.items() if o in old.argmap.claims}
+    old_main = set(old.evaluation.main)
+    new_main = set(new.evaluation.main)
+    changed = [
+        (n, o)
+        for n in new.argmap.claims
+        if (o := old_of.get(n)) is not None and old.evaluation.labels[o] != new.evaluation.labels[n]
+    ]
+    changed.sort(key=lambda pair: pair[0] not in new_main and pair[1] not in old_main)
+    out: list[Flip] = []
+    others = 0
+    for n, o in changed:
+        main = n in new_main or o in old_main
+        reasons: tuple[str | None, str | None] = (None, None)
+        if main or others < explained:
+            reasons = (_why(old, o), _why(new, n))
+            others += not main
+        old_label, new_label = old.evaluation.labels[o], new.evaluation.labels[n]
+        out.append(Flip(n, o, str(old_label), str(new_label), main, *reasons))
+    return out, sum(f.old_reason is None for f in out)
+
+
+def _why(side: Side, ident: str) -> str:
+    return explain(side.argmap, side.graph, side.evaluation, ident)
+
+
+def diagnostic_changes(old: Side, new: Side, ids: Matching) -> list[DiagnosticChange]:
+    """Diagnostics of the new map that the old one lacks (appeared), then those of the old
+    map that the new one lacks (fixed). Two diagnostics are the same when they have one
+    code and concern one element (under the new map's names), wherever their lines are."""
+    counts: dict[Hashable, int] = defaultdict(int)
+    for d in old.diagnostics:
+        counts[_key(d, old.argmap, ids)] += 1
+    appeared = []
+    for d in new.diagnostics:
+        key = _key(d, new.argmap, None)
+        if counts[key] > 0:
+            counts[key] -= 1
+        else:
+            appeared.append(_record("appeared", d))
+    fixed = []
+    for d in old.diagnostics:
+        key = _key(d, old.argmap, ids)
+        if counts[key] > 0:
+            counts[key] -= 1
+            fixed.append(_record("fixed", d))
+    return appeared + fixed
+
+
+def _key(d: Diagnostic, argmap: ArgumentMap, ids: Matching | None) -> Hashable:
+    """A diagnostic's code and element: a claim, inference or issue by its id (an old map's
+    under its new name), an attack by its ends, a source or voice by its id."""
+    name = (lambda x: translate(ids, x)) if ids is not None else (lambda x: x)
+    pointer = d.pointer
+    section = pointer[0] if pointer else None
+    if section in ("claims", "inferences", "issues") and len(pointer) > 1:
+        return d.code, "element", name(str(pointer[1]))
+    index = pointer[1] if section == "attacks" and len(pointer) > 1 else None
+    if isinstance(index, int) and 0 <= index < len(argmap.attacks):
+        attack = argmap.attacks[index]
+        return d.code, "attack", name(attack.from_), name(attack.to)
+    if section in ("sources", "voices") and len(pointer) > 1:
+        return d.code, section, pointer[1]
+    return d.code, section
+
+
+def _record(action: Literal["appeared", "fixed"], d: Diagnostic) -> DiagnosticChange:
+    element = describe(d.pointer[:2]) if d.pointer else "the map"
+    severity = str(d.severity)
+    return DiagnosticChange(action, d.code, severity, d.message, element, d.file, d.line, d.column)
