@@ -68,24 +68,18 @@ def _why(side: Side, ident: str) -> str:
 def diagnostic_changes(old: Side, new: Side, ids: Matching) -> list[DiagnosticChange]:
     """Diagnostics of the new map that the old one lacks (appeared), then those of the old
     map that the new one lacks (fixed). Two diagnostics are the same when they have one
-    code and concern one element (under the new map's names), wherever their lines are."""
-    counts: dict[Hashable, int] = defaultdict(int)
+    code and concern one element (under the new map's names), wherever their lines are;
+    of several such, the first of one map goes with the first of the other, and so on."""
+    olds: dict[Hashable, list[Diagnostic]] = defaultdict(list)
     for d in old.diagnostics:
-        counts[_key(d, old.argmap, ids)] += 1
-    appeared = []
+        olds[_key(d, old.argmap, ids)].append(d)
+    news: dict[Hashable, list[Diagnostic]] = defaultdict(list)
     for d in new.diagnostics:
-        key = _key(d, new.argmap, None)
-        if counts[key] > 0:
-            counts[key] -= 1
-        else:
-            appeared.append(_record("appeared", d))
-    fixed = []
-    for d in old.diagnostics:
-        key = _key(d, old.argmap, ids)
-        if counts[key] > 0:
-            counts[key] -= 1
-            fixed.append(_record("fixed", d))
-    return appeared + fixed
+        news[_key(d, new.argmap, None)].append(d)
+    extra = {id(d) for key, ds in news.items() for d in ds[len(olds.get(key, ())) :]}
+    gone = {id(d) for key, ds in olds.items() for d in ds[len(news.get(key, ())) :]}
+    appeared = [_record("appeared", d) for d in new.diagnostics if id(d) in extra]
+    return appeared + [_record("fixed", d) for d in old.diagnostics if id(d) in gone]
 
 
 def _key(d: Diagnostic, argmap: ArgumentMap, ids: Matching | None) -> Hashable:

@@ -10,8 +10,9 @@ the size of the maps, never a comparison of every removed element with every add
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from typing import TypeVar
 
 from argmap.model import ArgumentMap, texts
@@ -46,14 +47,7 @@ def match(old: ArgumentMap, new: ArgumentMap) -> Matching:
         lambda c, claim: _text_key(claim.text, new.lang),
     )
     _match_inferences(ids, old, new)
-    _pair(
-        ids,
-        old.claims,
-        new.claims,
-        _neighbour_key(old, ids),
-        _neighbour_key(new, None),
-        unique=True,
-    )
+    _match_by_neighbours(ids, old, new)
     _match_inferences(ids, old, new)
     _pair(
         ids,
@@ -92,8 +86,9 @@ def _match_inferences(ids: Matching, old: ArgumentMap, new: ArgumentMap) -> None
         ),
         lambda i, inf: (frozenset(inf.premises), inf.conclusion),
     )
-    old_left = _unmatched(old.inferences, ids.keys())
-    new_left = _unmatched(new.inferences, set(ids.values()))
+    taken = set(ids.values())
+    old_left = [i for i in old.inferences if i not in ids]
+    new_left = [i for i in new.inferences if i not in taken]
     by_conclusion: dict[str, list[str]] = defaultdict(list)
     for i in old_left:
         by_conclusion[translate(ids, old.inferences[i].conclusion)].append(i)
@@ -108,12 +103,43 @@ def _match_inferences(ids: Matching, old: ArgumentMap, new: ArgumentMap) -> None
                 ids[olds[0]] = news[0]
 
 
-def _neighbour_key(argmap: ArgumentMap, ids: Matching | None) -> Callable[[str, object], Hashable]:
-    """A claim's neighbours as a key: the inferences it supports or concludes, the claims
-    and inferences it attacks and the claims that attack it, under the new map's ids
-    (`ids` translates an old map's). No neighbours: no key, for they prove nothing."""
-    name = (lambda x: translate(ids, x)) if ids is not None else (lambda x: x)
-    around: dict[str, set[tuple[str, str]]] = defaultdict(set)
+#: A neighbour that more unmatched claims than this share is a hub (an inference with many
+#: premises): it tells them apart from nothing, and is left out of the comparison.
+HUB = 8
+#: How alike the neighbours of a renamed claim must be (shared / all, both sides), and
+#: its words: a claim put in another's place, in other words, is not that claim renamed.
+SAME_NEIGHBOURS, SAME_WORDS = 0.5, 0.3
+
+Neighbours = dict[str, set[tuple[str, str]]]
+_WORD = re.compile(r"\w+")
+
+
+def _match_by_neighbours(ids: Matching, old: ArgumentMap, new: ArgumentMap) -> None:
+    """Renamed claims whose text changed too: an unmatched old claim and an unmatched new
+    one, each the other's best match by neighbours (the inferences it supports or
+    concludes, the attacks it makes or suffers, the issues it takes a position in), with
+    enough neighbours and words in common."""
+    taken = set(ids.values())
+    olds = {
+        c: keys
+        for c, keys in _neighbours(old, lambda x: translate(ids, x)).items()
+        if c in old.claims and c not in ids
+    }
+    news = {
+        c: keys
+        for c, keys in _neighbours(new, lambda x: x).items()
+        if c in new.claims and c not in taken
+    }
+    words = {("old", c): _words(old.claims[c].text, old.lang) for c in olds}
+    words.update({("new", c): _words(new.claims[c].text, new.lang) for c in news})
+    forward = _best(olds, news, lambda o, n: _alike(words[("old", o)], words[("new", n)]))
+    backward = _best(news, olds, lambda n, o: _alike(words[("old", o)], words[("new", n)]))
+    ids.update((o, n) for o, n in forward.items() if backward.get(n) == o)
+
+
+def _neighbours(argmap: ArgumentMap, name: Callable[[str], str]) -> Neighbours:
+    """Each claim's relations to other elements, the elements named by `name`."""
+    around: Neighbours = defaultdict(set)
     for ident, inference in argmap.inferences.items():
         for p in inference.premises:
             around[p].add(("supports", name(ident)))
@@ -121,12 +147,45 @@ def _neighbour_key(argmap: ArgumentMap, ids: Matching | None) -> Callable[[str, 
     for attack in argmap.attacks:
         around[attack.from_].add(("attacks", name(attack.to)))
         around[attack.to].add(("attacked by", name(attack.from_)))
-    return lambda c, _claim: frozenset(around[c]) if around.get(c) else None
+    for ident, issue in argmap.issues.items():
+        for p in issue.positions:
+            around[p].add(("position in", name(ident)))
+    return around
 
 
-def _unmatched(elements: Iterable[str], matched: Iterable[str] | set[str]) -> list[str]:
-    taken = matched if isinstance(matched, set) else set(matched)
-    return [e for e in elements if e not in taken]
+def _best(
+    side: Neighbours, other: Neighbours, alike: Callable[[str, str], float]
+) -> dict[str, str]:
+    """Each claim of `side`'s best match in `other`, where one stands out: neighbours shared
+    at least SAME_NEIGHBOURS of all, words alike at least SAME_WORDS, and no tie."""
+    index: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for c, keys in other.items():
+        for key in keys:
+            index[key].append(c)
+    out: dict[str, str] = {}
+    for c, keys in side.items():
+        shared: dict[str, int] = defaultdict(int)
+        for key in keys:
+            if len(index.get(key, ())) <= HUB:
+                for d in index.get(key, ()):
+                    shared[d] += 1
+        scores = sorted(
+            ((n / (len(keys) + len(other[d]) - n), alike(c, d), d) for d, n in shared.items()),
+            reverse=True,
+        )
+        scores = [s for s in scores if s[0] >= SAME_NEIGHBOURS and s[1] >= SAME_WORDS]
+        if scores and (len(scores) == 1 or scores[0][:2] != scores[1][:2]):
+            out[c] = scores[0][2]
+    return out
+
+
+def _words(text: str | dict[str, str], lang: str) -> frozenset[str]:
+    return frozenset(w for t in texts(text, lang).values() for w in _WORD.findall(t.lower()))
+
+
+def _alike(a: frozenset[str], b: frozenset[str]) -> float:
+    """How alike two sets of words are: shared / all (1.0 for two empty sets)."""
+    return len(a & b) / len(a | b) if a or b else 1.0
 
 
 def _pair(
@@ -135,22 +194,17 @@ def _pair(
     new: Mapping[str, T],
     old_key: Callable[[str, T], Hashable],
     new_key: Callable[[str, T], Hashable] | None = None,
-    unique: bool = False,
 ) -> None:
-    """Pair the unmatched elements of `old` and `new` that share a key (None: no key), in
-    the maps' order; with `unique`, only a key that one element on each side has."""
+    """Pair the unmatched elements of `old` and `new` that share a key, in the maps' order."""
     new_key = new_key or old_key
     taken = set(ids.values())
     olds: dict[Hashable, list[str]] = defaultdict(list)
     for ident in old:
-        if ident not in ids and (key := old_key(ident, old[ident])) is not None:
-            olds[key].append(ident)
+        if ident not in ids:
+            olds[old_key(ident, old[ident])].append(ident)
     news: dict[Hashable, list[str]] = defaultdict(list)
     for ident in new:
-        if ident not in taken and (key := new_key(ident, new[ident])) is not None:
-            news[key].append(ident)
+        if ident not in taken:
+            news[new_key(ident, new[ident])].append(ident)
     for key, old_ids in olds.items():
-        new_ids = news.get(key, [])
-        if unique and (len(old_ids) != 1 or len(new_ids) != 1):
-            continue
-        ids.update(zip(old_ids, new_ids, strict=False))
+        ids.update(zip(old_ids, news.get(key, []), strict=False))

@@ -104,13 +104,17 @@ _QUOTED_ID = re.compile(r"`([A-Za-z0-9][A-Za-z0-9_.-]*(?: -> [A-Za-z0-9][A-Za-z0
 class Markdown:
     """GitHub-flavoured Markdown: ids as code, word diffs as <del> and <ins>."""
 
-    #: Marks that format, link, mention or make math anywhere in a line (marks that act
-    #: only at the start of a line need nothing: a text never starts one here).
-    _MARKS = re.compile(r"([\\`*_{}\[\]<>|~@&!:#$])")
+    #: Marks that format, link or make math anywhere in a line (marks that act only at the
+    #: start of a line need nothing: a text never starts one here).
+    _MARKS = re.compile(r"([\\`*_{}\[\]<>|~&!$])")
+    #: Marks GitHub acts on in the rendered text (a mention, a link to an issue), where no
+    #: escape reaches: an invisible word joiner after them breaks the reference.
+    _REFERENCES = re.compile(r"([@#])")
 
     def escape(self, text: str) -> str:
-        """Every mark Markdown or HTML could act on, backslash-escaped; lines joined."""
-        return self._MARKS.sub(r"\\\1", " ".join(printable(text).splitlines()))
+        """Every mark Markdown or HTML could act on, escaped; lines joined."""
+        text = self._MARKS.sub(r"\\\1", " ".join(printable(text).splitlines()))
+        return self._REFERENCES.sub("\\1\u2060", text)
 
     def message(self, text: str) -> str:
         """A message of argmap's (a reason, a diagnostic): its quoted ids as code."""
@@ -210,11 +214,16 @@ _SYMBOLS = {
 }
 
 
+#: The order of actions in a tally.
+_ACTIONS = (*_SYMBOLS, "appeared", "fixed")
+
+
 def _tally(records: Iterable[Change | DiagnosticChange]) -> str:
-    counts: dict[str, int] = {}
+    """How many records of each action: ``2 added, 1 removed``."""
+    counts = dict.fromkeys(_ACTIONS, 0)
     for r in records:
-        counts[r.action] = counts.get(r.action, 0) + 1
-    return ", ".join(f"{n} {action}" for action, n in counts.items())
+        counts[r.action] += 1
+    return ", ".join(f"{n} {action}" for action, n in counts.items() if n)
 
 
 def _headline(change: Change, style: Style) -> str:
@@ -236,9 +245,8 @@ def _headline(change: Change, style: Style) -> str:
 def _flip(flip: Flip, style: Style) -> Iterator[str]:
     ident = style.ident(flip.id)
     renamed = f" (was {style.ident(flip.old_id)})" if flip.old_id != flip.id else ""
-    main = " (main conclusion)" if flip.main else ""
-    head = f"{ident}{renamed}{main}: {flip.old} -> {style.strong(flip.new)}"
-    yield style.item("!", style.strong(head) if flip.main else head)
+    main = style.strong("main conclusion") + " " if flip.main else ""
+    yield style.item("!", f"{main}{ident}{renamed}: {flip.old} -> {style.strong(flip.new)}")
     if flip.old_reason is not None and flip.new_reason is not None:
         yield style.detail(f"before: {style.message(flip.old_reason)}")
         yield style.detail(f"after: {style.message(flip.new_reason)}")
