@@ -15,6 +15,7 @@ from argmap.diff.consequences import EXPLAINED, Side, diagnostic_changes, flips
 from argmap.diff.elements import map_changes
 from argmap.diff.match import match
 from argmap.diff.records import Change, DiagnosticChange, FieldChange, Flip, MapDiff
+from argmap.memory import gc_paused
 from argmap.model import ArgumentMap
 
 __all__ = ["Change", "DiagnosticChange", "FieldChange", "Flip", "MapDiff", "compare"]
@@ -50,17 +51,20 @@ and unattacked')
     from argmap.errors import UnresolvedReferences
     from argmap.evaluate import evaluate_graph
 
-    sides = []
-    for argmap in (old, new):
-        diags, graph = checked(argmap)
-        if graph is None:
-            raise UnresolvedReferences(diags)
-        sides.append(Side(argmap, graph, evaluate_graph(argmap, graph), diags))
-    ids = match(old, new)
-    flipped, unexplained = flips(sides[0], sides[1], ids, explained)
-    return MapDiff(
-        tuple(map_changes(old, new, ids)),
-        tuple(flipped),
-        tuple(diagnostic_changes(sides[0], sides[1], ids)),
-        unexplained,
-    )
+    # Both maps' objects stay alive throughout: the cyclic collector would walk them again
+    # and again for nothing (a quarter of the time of a diff of two 10,000-claim maps).
+    with gc_paused():
+        sides = []
+        for argmap in (old, new):
+            diags, graph = checked(argmap)
+            if graph is None:
+                raise UnresolvedReferences(diags)
+            sides.append(Side(argmap, graph, evaluate_graph(argmap, graph), diags))
+        ids = match(old, new)
+        flipped, unexplained = flips(sides[0], sides[1], ids, explained)
+        return MapDiff(
+            tuple(map_changes(old, new, ids)),
+            tuple(flipped),
+            tuple(diagnostic_changes(sides[0], sides[1], ids)),
+            unexplained,
+        )

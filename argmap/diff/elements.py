@@ -168,6 +168,8 @@ def element_changes(
                 Change(kind, "added", n, None, field_changes(kind, None, element, ids, langs))
             )
             continue
+        if o == n and _same(kind, old[o], element, ids):
+            continue
         fields = field_changes(kind, old[o], element, ids, langs)
         if o != n:
             out.append(Change(kind, "renamed", n, o, fields))
@@ -179,6 +181,26 @@ def element_changes(
                 Change(kind, "removed", o, None, field_changes(kind, element, None, ids, langs))
             )
     return out
+
+
+def _same(kind: Kind, old: BaseModel, new: BaseModel, ids: Matching) -> bool:
+    """Whether two elements are equal, ids and all: most elements of two versions of a map
+    are, and this is quicker to tell than what differs in each field."""
+    if old.__dict__ != new.__dict__:
+        return False
+    for name in _REFERENCES[kind]:
+        value = _get(old, name)
+        for ident in [value] if isinstance(value, str) else value or ():
+            if ids.get(ident) != ident:
+                return False
+    return True
+
+
+#: The fields of each kind of element that hold ids.
+_REFERENCES = {
+    kind: [name for name, how in fields if how in (How.REF, How.REFS)]
+    for kind, fields in FIELDS.items()
+}
 
 
 def attack_name(attack: Attack) -> str:
@@ -219,6 +241,8 @@ def attack_changes(
     order = {id(b): j for j, b in enumerate(new.attacks)}
     order.update({id(a): len(new.attacks) + i for i, a in enumerate(old.attacks)})
     for a, b in sorted(_retargeted(pairs, ends), key=lambda p: order[id(p[1] or p[0])]):
+        if a is not None and b is not None and ends[id(a)] == (b.from_, b.to) and a.note == b.note:
+            continue  # the same attack: matched by its ends, and its note unchanged
         fields = field_changes("attack", a, b, ids, langs)
         if a is None or b is None:
             action: Action = "added" if a is None else "removed"

@@ -120,16 +120,12 @@ def _match_by_neighbours(ids: Matching, old: ArgumentMap, new: ArgumentMap) -> N
     concludes, the attacks it makes or suffers, the issues it takes a position in), with
     enough neighbours and words in common."""
     taken = set(ids.values())
-    olds = {
-        c: keys
-        for c, keys in _neighbours(old, lambda x: translate(ids, x)).items()
-        if c in old.claims and c not in ids
-    }
-    news = {
-        c: keys
-        for c, keys in _neighbours(new, lambda x: x).items()
-        if c in new.claims and c not in taken
-    }
+    old_left = {c for c in old.claims if c not in ids}
+    new_left = {c for c in new.claims if c not in taken}
+    if not old_left or not new_left:
+        return
+    olds = _neighbours(old, lambda x: translate(ids, x), old_left)
+    news = _neighbours(new, lambda x: x, new_left)
     words = {("old", c): _words(old.claims[c].text, old.lang) for c in olds}
     words.update({("new", c): _words(new.claims[c].text, new.lang) for c in news})
     forward = _best(olds, news, lambda o, n: _alike(words[("old", o)], words[("new", n)]))
@@ -137,19 +133,24 @@ def _match_by_neighbours(ids: Matching, old: ArgumentMap, new: ArgumentMap) -> N
     ids.update((o, n) for o, n in forward.items() if backward.get(n) == o)
 
 
-def _neighbours(argmap: ArgumentMap, name: Callable[[str], str]) -> Neighbours:
-    """Each claim's relations to other elements, the elements named by `name`."""
+def _neighbours(argmap: ArgumentMap, name: Callable[[str], str], claims: set[str]) -> Neighbours:
+    """The relations of each of `claims` to other elements, these named by `name`."""
     around: Neighbours = defaultdict(set)
     for ident, inference in argmap.inferences.items():
         for p in inference.premises:
-            around[p].add(("supports", name(ident)))
-        around[inference.conclusion].add(("concluded by", name(ident)))
+            if p in claims:
+                around[p].add(("supports", name(ident)))
+        if inference.conclusion in claims:
+            around[inference.conclusion].add(("concluded by", name(ident)))
     for attack in argmap.attacks:
-        around[attack.from_].add(("attacks", name(attack.to)))
-        around[attack.to].add(("attacked by", name(attack.from_)))
+        if attack.from_ in claims:
+            around[attack.from_].add(("attacks", name(attack.to)))
+        if attack.to in claims:
+            around[attack.to].add(("attacked by", name(attack.from_)))
     for ident, issue in argmap.issues.items():
         for p in issue.positions:
-            around[p].add(("position in", name(ident)))
+            if p in claims:
+                around[p].add(("position in", name(ident)))
     return around
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from argmap.diagnostics import Diagnostic, diagnostic
 from argmap.formats import detect
 from argmap.limits import Limits
+from argmap.memory import gc_paused
 from argmap.model import ArgumentMap
 from argmap.read import read_bytes, read_path
 
@@ -60,7 +61,11 @@ def read_sides(args: Sequence[str], rev: str | None = None) -> Sides:
     ValueError
         When the arguments name no pair of maps, or a revision looks like an option.
     """
-    limits = Limits.from_env()
+    with gc_paused():  # the first map's objects stay alive while the second is read
+        return _read_sides(args, rev, Limits.from_env())
+
+
+def _read_sides(args: Sequence[str], rev: str | None, limits: Limits) -> Sides:
     if rev is not None:
         if len(args) != 1:
             raise ValueError("--git REV takes one PATH, the map in the working copy")
