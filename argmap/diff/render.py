@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import ClassVar
 
 from argmap.diagnostics import printable
@@ -27,7 +27,6 @@ from argmap.diff.records import (
     Piece,
     Value,
 )
-from argmap.model import SLUG_RE
 
 FORMATS = ("text", "json", "markdown")
 
@@ -176,7 +175,9 @@ def lines(diff: MapDiff, style: Style, old: str, new: str) -> Iterator[str]:
             for change in changes:
                 yield style.item(_SYMBOLS[change.action], _headline(change, style))
                 whole = change.action not in ("changed", "renamed", "retargeted")
-                yield from (style.detail(_field(f, style, whole)) for f in change.fields)
+                for f in change.fields:
+                    if not (whole and change.kind == "attack" and f.field in ("from", "to")):
+                        yield style.detail(_field(f, style, whole))  # (ends: in the headline)
     if diff.diagnostics:
         yield style.heading("Diagnostics: " + _tally(diff.diagnostics))
         for d in diff.diagnostics:
@@ -256,8 +257,9 @@ def _field(f: FieldChange, style: Style, whole: bool = False) -> str:
     """One field's change: ``text (en): The [-old-]{+new+} words``; with `whole` (an element
     added or removed), its value alone."""
     name = f"{f.field} ({f.lang})" if f.lang else f.field
+    show = style.ident if f.field in _ID_FIELDS else style.escape
     if f.removed or f.added:
-        removed, added = (", ".join(_item(x, style) for x in xs) for xs in (f.removed, f.added))
+        removed, added = (", ".join(show(x) for x in xs) for xs in (f.removed, f.added))
         if whole:
             return f"{name}: {removed or added}"
         return f"{name}: " + " ".join(
@@ -265,7 +267,7 @@ def _field(f: FieldChange, style: Style, whole: bool = False) -> str:
         )
     if f.words:
         return f"{name}: " + "".join(_words(f.words, style))
-    old, new = _value(f.old, style), _value(f.new, style)
+    old, new = (_value(v, show) for v in (f.old, f.new))
     if whole:
         return f"{name}: {new if f.old is None else old}"
     if f.old is None:
@@ -297,12 +299,14 @@ def _words(pieces: tuple[Piece, ...], style: Style) -> Iterator[str]:
             yield style.escape(text)
 
 
-def _item(item: str, style: Style) -> str:
-    """An item of a list: an id as an id, anything else (an alias) as text."""
-    return style.ident(item) if SLUG_RE.match(item) else style.escape(item)
+#: The fields whose values are ids (of claims, inferences, voices, sources) or tags.
+_ID_FIELDS = frozenset(
+    {"premises", "conclusion", "from", "to", "positions", "equivalent", "main"}
+    | {"by", "quote.source", "tags"}
+)
 
 
-def _value(value: Value, style: Style) -> str:
+def _value(value: Value, show: Callable[[str], str]) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    return style.escape(str(value))
+    return show(str(value))

@@ -5,10 +5,12 @@ Run: ``python -m tests.benchmarks.bench_diff [--sizes 1000,10000] [--edits 100] 
 
 For each size it writes a generated map (:mod:`tests.benchmarks.generate`) and a copy with
 `edits` random edits, as many of each kind: an id renamed, an attack added, a claim
-reworded, a premise dropped (each on elements no other edit touches). It prints the
-whole-process time of ``argmap diff`` (the best of `repeat` runs), the time of ``argmap
-check`` on the edited map as the baseline, and how many edits the diff reports exactly
-(the record that edit makes, with its fields) and how many records no edit explains.
+reworded, a premise dropped (renames, attacks and rewordings on claims no other edit
+touched). It prints the whole-process time of ``argmap diff`` (the best of `repeat` runs,
+wall clock and processor time) and of ``argmap check`` on the edited map, the baseline
+(diff reads, checks and evaluates two maps; check reads and checks one), the ratio of their
+processor times, how many edits the diff reports exactly (the record the edit makes, with
+its fields) and how many records it reports that no edit explains.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import argparse
 import itertools
 import json
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -32,10 +35,12 @@ REPO = Path(__file__).resolve().parents[2]
 FLAGSHIP = "maps/runway-letter.yaml"
 
 
-def timed(args: list[str], repeat: int, cwd: Path | None = None) -> tuple[float, str, int]:
-    """The best whole-process time of `argmap ARGS`, its output and exit status."""
-    best, output, status = float("inf"), "", 0
+def timed(args: list[str], repeat: int, cwd: Path | None = None) -> tuple[float, float, str, int]:
+    """The best whole-process time of `argmap ARGS` (wall clock, and processor time: user
+    plus system, which a busy machine inflates less), its output and exit status."""
+    best, cpu, output, status = float("inf"), float("inf"), "", 0
     for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         done = subprocess.run(
             [sys.executable, "-m", "argmap", *args],
@@ -45,8 +50,11 @@ def timed(args: list[str], repeat: int, cwd: Path | None = None) -> tuple[float,
             cwd=cwd,
         )
         best = min(best, time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        used = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+        cpu = min(cpu, used)
         output, status = done.stdout, done.returncode
-    return best, output, status
+    return best, cpu, output, status
 
 
 def edit(data: dict[str, Any], count: int, rng: random.Random) -> list[dict[str, Any]]:
@@ -127,23 +135,24 @@ def measure(size: int, edits: int, folder: Path, repeat: int, seed: int) -> dict
     data = dump(argmap.load(old_path))
     expected = edit(data, edits, random.Random(seed))
     new_path.write_text(argmap.dump(argmap.ArgumentMap.model_validate(data)), encoding="utf-8")
-    seconds, output, status = timed(
-        ["diff", "--format", "json", str(old_path), str(new_path)], repeat
-    )
+    command = ["diff", "--format", "json", str(old_path), str(new_path)]
+    seconds, cpu, output, status = timed(command, repeat)
     assert status == 1, f"argmap diff exited {status}"
-    check, _, _ = timed(["check", str(new_path)], repeat)
+    check, check_cpu, _, _ = timed(["check", str(new_path)], repeat)
     found, unexplained = exact(expected, json.loads(output)["changes"])
     return {
         "claims": size,
         "diff": seconds,
+        "diff cpu": cpu,
         "check": check,
+        "check cpu": check_cpu,
         "edits": edits,
         "exact": found,
         "unexplained": unexplained,
     }
 
 
-def flagship(repeat: int) -> tuple[float, str]:
+def flagship(repeat: int) -> tuple[float, float, str]:
     """The time of `argmap diff` from the flagship's first committed version to HEAD's."""
     log = subprocess.run(
         ["git", "log", "--follow", "--format=%h", "--", FLAGSHIP],
@@ -152,10 +161,9 @@ def flagship(repeat: int) -> tuple[float, str]:
         check=True,
         cwd=REPO,
     ).stdout.split()
-    first = log[-1]
-    seconds, output, status = timed(["diff", f"{first}..HEAD", "--", FLAGSHIP], repeat, REPO)
+    seconds, cpu, output, status = timed(["diff", f"{log[-1]}..HEAD", "--", FLAGSHIP], repeat, REPO)
     assert status in (0, 1), f"argmap diff exited {status}"
-    return seconds, output.splitlines()[1] if output else ""
+    return seconds, cpu, output.splitlines()[1] if output else ""
 
 
 def main(argv: list[str] | None = None) -> list[dict[str, float]]:
@@ -167,26 +175,29 @@ def main(argv: list[str] | None = None) -> list[dict[str, float]]:
     parser.add_argument("--no-flagship", action="store_true")
     args = parser.parse_args(argv)
     if not args.no_flagship:
-        seconds, summary = flagship(args.repeat)
-        print(f"flagship {FLAGSHIP}, first commit -> HEAD: {seconds:.2f}s ({summary})")
+        seconds, cpu, summary = flagship(args.repeat)
+        print(f"flagship {FLAGSHIP}, first commit -> HEAD: {seconds:.2f}s ({cpu:.2f}s cpu)")
+        print(f"  {summary}")
     rows = []
     print(
-        f"{'claims':>8} {'edits':>6} {'diff':>8} {'check':>8} {'diff/check':>11} {'exact':>6} "
-        f"{'unexplained':>12}"
+        f"{'claims':>8} {'edits':>6} {'diff':>8} {'cpu':>7} {'check':>8} {'cpu':>7} "
+        f"{'diff/check':>11} {'exact':>6} {'unexplained':>12}"
     )
     with tempfile.TemporaryDirectory() as tmp:
         for size in (int(s) for s in args.sizes.split(",")):
             row = measure(size, args.edits, Path(tmp), args.repeat, args.seed)
             rows.append(row)
             print(
-                f"{size:>8} {args.edits:>6} {row['diff']:>7.2f}s {row['check']:>7.2f}s "
-                f"{row['diff'] / row['check']:>11.2f} {row['exact']:>6} {row['unexplained']:>12}"
+                f"{size:>8} {args.edits:>6} {row['diff']:>7.2f}s {row['diff cpu']:>6.2f}s "
+                f"{row['check']:>7.2f}s {row['check cpu']:>6.2f}s "
+                f"{row['diff cpu'] / row['check cpu']:>11.2f} {row['exact']:>6} "
+                f"{row['unexplained']:>12}"
             )
     for small, large in itertools.pairwise(rows):
-        claims, slower = large["claims"] / small["claims"], large["diff"] / small["diff"]
+        claims, slower = large["claims"] / small["claims"], large["diff cpu"] / small["diff cpu"]
         print(
             f"growth {small['claims']:.0f} -> {large['claims']:.0f} claims: "
-            f"x{claims:.0f} claims, x{slower:.1f} time"
+            f"x{claims:.0f} claims, x{slower:.1f} processor time"
         )
     return rows
 
