@@ -47,24 +47,15 @@ and unattacked')
     UnresolvedReferences
         When a map built in code names ids it does not declare.
     """
-    from argmap import checked
-    from argmap.errors import UnresolvedReferences
-    from argmap.evaluate import evaluate_graph
-
     # Both maps' objects stay alive throughout: the cyclic collector would walk them again
     # and again for nothing (a quarter of the time of a diff of two 10,000-claim maps).
     with gc_paused():
-        sides = []
-        for argmap in (old, new):
-            diags, graph = checked(argmap)
-            if graph is None:
-                raise UnresolvedReferences(diags)
-            sides.append(Side(argmap, graph, evaluate_graph(argmap, graph), diags))
+        before, after = Side.of(old), Side.of(new)
         ids = match(old, new)
-        flipped, unexplained = flips(sides[0], sides[1], ids, explained)
+        flipped, unexplained = flips(before, after, ids, explained)
         return MapDiff(
             tuple(map_changes(old, new, ids)),
             tuple(flipped),
-            tuple(diagnostic_changes(sides[0], sides[1], ids)),
+            tuple(diagnostic_changes(before, after, ids)),
             unexplained,
         )

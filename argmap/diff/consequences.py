@@ -32,13 +32,43 @@ class Side:
     evaluation: Evaluation
     diagnostics: Sequence[Diagnostic]
 
+    @classmethod
+    def of(cls, argmap: ArgumentMap) -> Side:
+        """Check and evaluate a map.
+
+        >>> side = Side.of(ArgumentMap.model_validate({"claims": {"a": {"text": "A"}}}))
+        >>> [d.code for d in side.diagnostics], str(side.evaluation.labels["a"])
+        (['AM301', 'AM305'], 'in')
+
+        Raises
+        ------
+        UnresolvedReferences
+            When a map built in code names ids it does not declare.
+        """
+        from argmap import checked
+        from argmap.errors import UnresolvedReferences
+        from argmap.evaluate import evaluate_graph
+
+        diags, graph = checked(argmap)
+        if graph is None:
+            raise UnresolvedReferences(diags)
+        return cls(argmap, graph, evaluate_graph(argmap, graph), diags)
+
 
 def flips(
     old: Side, new: Side, ids: Matching, explained: int = EXPLAINED
 ) -> tuple[list[Flip], int]:
     """The claims of both maps whose label changed, main conclusions (of either map) first,
     then in the new map's order; and how many of them are left unexplained (beyond the main
-    conclusions and `explained` others)."""
+    conclusions and `explained` others).
+
+    >>> old = ArgumentMap.model_validate({"claims": {"a": {"text": "A"}, "x": {"text": "X"}}})
+    >>> new = ArgumentMap.model_validate({"claims": {"a": {"text": "A"}, "x": {"text": "X"}},
+    ...     "attacks": [{"from": "x", "to": "a"}]})
+    >>> (flip,), unexplained = flips(Side.of(old), Side.of(new), {"a": "a", "x": "x"})
+    >>> flip.id, flip.old, flip.new, flip.new_reason, unexplained
+    ('a', 'in', 'out', 'out: attacked by `x`, which is in because it is assumed and unattacked', 0)
+    """
     old_of = {n: o for o, n in ids.items() if o in old.argmap.claims}
     old_main = set(old.evaluation.main)
     new_main = set(new.evaluation.main)
@@ -69,7 +99,14 @@ def diagnostic_changes(old: Side, new: Side, ids: Matching) -> list[DiagnosticCh
     """Diagnostics of the new map that the old one lacks (appeared), then those of the old
     map that the new one lacks (fixed). Two diagnostics are the same when they have one
     code and concern one element (under the new map's names), wherever their lines are;
-    of several such, the first of one map goes with the first of the other, and so on."""
+    of several such, the first of one map goes with the first of the other, and so on.
+
+    >>> old = ArgumentMap.model_validate({"claims": {"a": {"text": "A"}}})
+    >>> new = ArgumentMap.model_validate({"claims": {"b": {"text": "A"}, "c": {"text": "C"}}})
+    >>> [(d.action, d.code, d.element) for d in
+    ...  diagnostic_changes(Side.of(old), Side.of(new), {"a": "b"})]
+    [('appeared', 'AM301', 'claim `c`')]
+    """
     olds: dict[Hashable, list[Diagnostic]] = defaultdict(list)
     for d in old.diagnostics:
         olds[_key(d, old.argmap, ids)].append(d)

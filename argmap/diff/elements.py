@@ -130,23 +130,32 @@ def _item_changes(
 
 
 def map_changes(old: ArgumentMap, new: ArgumentMap, ids: Matching) -> list[Change]:
-    """The map's own fields (title, languages, main conclusions), then its sources and
-    voices, claims, inferences, attacks and issues, in this order."""
+    """What differs between two maps whose elements `ids` pairs (old id -> new id): the
+    map's own fields (title, languages, main conclusions), then its sources and voices,
+    claims, inferences, attacks and issues, in this order.
+
+    >>> old = ArgumentMap.model_validate({"claims": {"a": {"text": "A"}, "b": {"text": "B"}},
+    ...     "inferences": {"i": {"premises": ["a"], "conclusion": "b"}}})
+    >>> new = ArgumentMap.model_validate({"claims": {"a": {"text": "A"}, "b": {"text": "B"}},
+    ...     "attacks": [{"from": "a", "to": "b"}]})
+    >>> [(c.kind, c.action, c.id, c.old_id) for c in map_changes(old, new, {"a": "a", "b": "b"})]
+    [('inference', 'became attack', 'a -> b', 'i')]
+    """
     langs = (old.lang, new.lang)
     fields = field_changes("map", old, new, ids, langs)
     out = [Change("map", "changed", "", None, fields)] if fields else []
     same = {"source": {s: s for s in old.sources}, "voice": {v: v for v in old.voices}}
-    out += element_changes("source", old.sources, new.sources, same["source"], langs)
-    out += element_changes("voice", old.voices, new.voices, same["voice"], langs)
-    out += element_changes("claim", old.claims, new.claims, ids, langs)
-    attacks, turned = attack_changes(old, new, ids, langs)
-    out += element_changes("inference", old.inferences, new.inferences, ids, langs, turned)
+    out += _element_changes("source", old.sources, new.sources, same["source"], langs)
+    out += _element_changes("voice", old.voices, new.voices, same["voice"], langs)
+    out += _element_changes("claim", old.claims, new.claims, ids, langs)
+    attacks, turned = _attack_changes(old, new, ids, langs)
+    out += _element_changes("inference", old.inferences, new.inferences, ids, langs, turned)
     out += attacks  # some are inferences turned into attacks: sorted into place below
-    out += element_changes("issue", old.issues, new.issues, ids, langs)
+    out += _element_changes("issue", old.issues, new.issues, ids, langs)
     return sorted(out, key=lambda change: KINDS.index(change.kind))
 
 
-def element_changes(
+def _element_changes(
     kind: Kind,
     old: Mapping[str, BaseModel],
     new: Mapping[str, BaseModel],
@@ -216,7 +225,7 @@ AttackPair = tuple[Attack | None, Attack | None]
 Ends = tuple[str, str]
 
 
-def attack_changes(
+def _attack_changes(
     old: ArgumentMap, new: ArgumentMap, ids: Matching, langs: tuple[str, str]
 ) -> tuple[list[Change], set[str]]:
     """Attacks added, removed, retargeted (the same attacker, another target) or changed,
@@ -244,11 +253,12 @@ def attack_changes(
         if a is not None and b is not None and ends[id(a)] == (b.from_, b.to) and a.note == b.note:
             continue  # the same attack: matched by its ends, and its note unchanged
         fields = field_changes("attack", a, b, ids, langs)
-        if a is None or b is None:
-            action: Action = "added" if a is None else "removed"
-            out.append(Change("attack", action, attack_name(b or a), None, fields))  # type: ignore[arg-type]
-        elif fields:
-            action = "retargeted" if ends[id(a)][1] != b.to else "changed"
+        if a is None and b is not None:
+            out.append(Change("attack", "added", attack_name(b), None, fields))
+        elif b is None and a is not None:
+            out.append(Change("attack", "removed", attack_name(a), None, fields))
+        elif a is not None and b is not None and fields:
+            action: Action = "retargeted" if ends[id(a)][1] != b.to else "changed"
             name, old_name = attack_name(b), attack_name(a)
             out.append(
                 Change("attack", action, name, old_name if old_name != name else None, fields)
@@ -285,23 +295,23 @@ def _turned(
     of the inferences turned."""
     gone = _supports(old.inferences, set(ids), lambda x: translate(ids, x))
     made = _supports(new.inferences, set(ids.values()), lambda x: x)
-    turned: set[str] = set()
+    turned: set[str | None] = {None}  # None: no inference to turn
     left: list[AttackPair] = []
     out: list[Change] = []
     for a, b in pairs:
-        o = gone.get((b.from_, b.to)) if b is not None and a is None else None
-        n = made.get(ends[id(a)]) if a is not None and b is None else None
-        if o is not None and o not in turned:
+        if a is None and b is not None and (o := gone.get((b.from_, b.to))) not in turned:
+            assert o is not None  # None is in turned: see below
             turned.add(o)
             fields = field_changes("inference", old.inferences[o], None, ids, langs)
-            out.append(Change("inference", "became attack", attack_name(b), o, fields))  # type: ignore[arg-type]
-        elif n is not None and n not in turned:
+            out.append(Change("inference", "became attack", attack_name(b), o, fields))
+        elif b is None and a is not None and (n := made.get(ends[id(a)])) not in turned:
+            assert n is not None
             turned.add(n)
             fields = field_changes("inference", None, new.inferences[n], ids, langs)
-            out.append(Change("attack", "became support", n, attack_name(a), fields))  # type: ignore[arg-type]
+            out.append(Change("attack", "became support", n, attack_name(a), fields))
         else:
             left.append((a, b))
-    return left, out, turned
+    return left, out, {t for t in turned if t is not None}
 
 
 def _supports(

@@ -1,10 +1,11 @@
 """Match: which element of the old map is which element of the new one.
 
 An element keeps its id unless it was renamed. A renamed claim is found by its text (the
-same text in every language) or, failing that, by its neighbours (the same inferences and
-attacks around it); a renamed inference by its premises and conclusion, or by its
-conclusion and a premise in common; a renamed issue by its positions. Each step hashes a
-key per element and pairs the elements that share one, so matching takes time linear in
+same text in every language) or, when its text changed too, by its neighbours (the
+inferences, attacks and issues around it, mostly the same) and its words (enough in
+common); a renamed inference by its premises and conclusion, or by its conclusion and a
+premise in common; a renamed issue by its positions. Each step hashes a key per element (a
+text, a neighbour) and pairs the elements that share one, so matching takes time linear in
 the size of the maps, never a comparison of every removed element with every added one.
 """
 

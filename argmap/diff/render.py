@@ -152,7 +152,18 @@ Style = Text | Markdown
 
 def lines(diff: MapDiff, style: Style, old: str, new: str) -> Iterator[str]:
     """The diff as lines in `style`: a title and summary, the flips, the changes of each
-    kind of element, the diagnostics."""
+    kind of element, the diagnostics.
+
+    >>> diff = MapDiff((Change("claim", "renamed", "b", "a"),))
+    >>> for line in lines(diff, Markdown(), "old.yaml", "new.yaml"):
+    ...     print(line)
+    ### argmap diff old.yaml new.yaml
+    claims: 1 renamed
+    <BLANKLINE>
+    #### Claims: 1 renamed
+    <BLANKLINE>
+    - **renamed** `a` -> `b`
+    """
     names = f"{style.escape(old)} {style.escape(new)}"
     if not diff:
         yield style.title(f"argmap diff {names}: no change in the argument")
