@@ -210,6 +210,21 @@ def test_one_added_objection_flips_the_main_conclusion_with_the_reason() -> None
     )
 
 
+@pytest.mark.xfail(
+    strict=True,
+    raises=IndexError,
+    reason="argmap.evaluate.explain fails on a claim whose only `in` inferences weigh 0 "
+    "(main's evaluate.py:390, rivals[0]); found by test_diff_properties",
+)
+def test_a_claim_whose_only_inference_weighs_nothing_flips_with_a_reason() -> None:
+    weighed = edited(attacks=[])
+    weightless = edited(attacks=[])
+    weightless["inferences"]["i"]["weight"] = 0.0
+    (flip,) = compare(build(weighed), build(weightless)).flips
+    assert (flip.id, flip.old, flip.new) == ("b", "in", "out")
+    assert flip.new_reason is not None and "0" in flip.new_reason
+
+
 def test_main_conclusions_flip_first_and_a_cascade_is_explained_only_so_far() -> None:
     chain = {f"c{i}": {"text": f"Step {i}."} for i in range(6)}
     inferences = {f"i{i}": {"premises": [f"c{i + 1}"], "conclusion": f"c{i}"} for i in range(5)}

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from argmap.diff import Change, FieldChange, Flip, MapDiff, compare
 from argmap.diff.records import DiagnosticChange
+from argmap.diff.render import FORMATS, render
 from argmap.model import ArgumentMap
 
 ids = st.text(string.ascii_lowercase + string.digits, min_size=1, max_size=6).filter(
@@ -26,21 +27,30 @@ texts = st.lists(words, min_size=1, max_size=6).map(" ".join)
 
 @st.composite
 def maps(draw: st.DrawFn) -> dict[str, Any]:
-    """A map as plain data: a tree of linked inferences, random attacks between claims,
-    sometimes an issue; texts from a few words, so that some repeat."""
+    """A map as plain data: a tree of linked inferences (some weighed), random attacks on
+    claims and inferences, some statuses, sometimes an issue; texts from a few words, so
+    that some repeat."""
     names = draw(st.lists(ids, min_size=2, max_size=10, unique=True))
     claims = {}
     for n in names:
         text = draw(texts)
         bilingual = draw(st.booleans())
         claims[n] = {"text": {"en": text, "pt": text.upper()} if bilingual else text}
+        status = draw(st.sampled_from([None, None, "accepted", "rejected", "open"]))
+        if status:
+            claims[n]["status"] = status
     inferences: dict[str, dict[str, Any]] = {}
     for i, name in enumerate(names[1:], start=1):
         target = names[draw(st.integers(0, i - 1))]
         entry = inferences.setdefault(f"inf-{target}", {"premises": [], "conclusion": target})
         entry["premises"].append(name)
-    pairs = st.tuples(st.sampled_from(names), st.sampled_from(names)).filter(lambda p: p[0] != p[1])
-    attacks = [{"from": a, "to": b} for a, b in draw(st.lists(pairs, max_size=4))]
+        if draw(st.integers(0, 4)) == 0:
+            # Not 0.0 yet: explain fails on a claim whose only `in` inferences weigh 0, a
+            # bug of main's evaluate.py (test_diff.py's strict xfail); add it once fixed.
+            entry["weight"] = draw(st.sampled_from([0.5, 1.0]))
+    pairs = st.tuples(st.sampled_from(names), st.sampled_from(names + list(inferences)))
+    chosen = draw(st.lists(pairs.filter(lambda p: p[0] != p[1]), max_size=4))
+    attacks = [{"from": a, "to": b} for a, b in chosen]
     data: dict[str, Any] = {"claims": claims, "inferences": inferences, "attacks": attacks}
     if len(names) >= 3 and draw(st.booleans()):
         data["issues"] = {"choice": {"positions": draw(st.permutations(names))[:2]}}
@@ -241,3 +251,5 @@ def test_the_diff_backwards_is_the_mirror_image(
     forward, backward = compare(a, b), compare(b, a)
     assert mirrored(forward) == as_counters(backward)
     assert bool(forward) == bool(backward)
+    for fmt in FORMATS:  # every diff prints
+        assert render(forward, fmt, "a", "b").startswith(("argmap", "###", "{"))
