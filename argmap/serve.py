@@ -45,15 +45,33 @@ HEADERS = {
 INDEX_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
 
+#: What tells that a file changed: its modification time, size and inode (None: no file).
+Stamp = tuple[int, int, int] | None
+
+
+def stamp(path: Path) -> Stamp:
+    """A file's :data:`Stamp` now.
+
+    >>> stamp(Path("/nonexistent")) is None
+    True
+    """
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size, info.st_ino
+
+
 @dataclass
 class Drawing:
     """One map as last drawn: its version, its last good page, what is wrong with it now,
-    and the files whose change redraws it (the map and its sources' texts)."""
+    and the files whose change redraws it (the map and its sources' texts), each with its
+    :func:`stamp` as it was read."""
 
     version: int = 0
     page: bytes | None = None
     problems: list[Diagnostic] = field(default_factory=list)
-    inputs: frozenset[Path] = frozenset()
+    inputs: dict[Path, Stamp] = field(default_factory=dict)
 
     def message(self) -> tuple[str, dict[str, Any]]:
         """The event that brings a page up to date: the new page, or the problems."""
@@ -129,16 +147,16 @@ class Preview:
         """Redraw each map drawn before that reads one of `paths` (absolute, resolved)."""
         changed = set(paths)
         with self.changes:
-            stale = [name for name, d in self.drawings.items() if d.inputs & changed]
+            stale = [name for name, d in self.drawings.items() if changed & d.inputs.keys()]
         for name in stale:
             found = self.path(name)
             if found is not None:
                 self.redraw(name, found)
 
-    def inputs(self) -> set[Path]:
-        """Every file of every map drawn: what to watch."""
+    def inputs(self) -> dict[Path, Stamp]:
+        """Every file of every map drawn, with its stamp when it was read: what to watch."""
         with self.changes:
-            return {p for d in self.drawings.values() for p in d.inputs}
+            return {p: stamp for d in self.drawings.values() for p, stamp in d.inputs.items()}
 
     def wait(self, name: str, seen: int, seconds: float) -> Drawing | None:
         """The map's drawing once its version is newer than `seen`; None after `seconds`."""
@@ -152,23 +170,24 @@ class Preview:
 
 def draw(
     path: Path, style: Style, engine: str, timeout: float
-) -> tuple[bytes | None, list[Diagnostic], frozenset[Path]]:
-    """A map's page (None when it has errors), its errors, and the files it was made from."""
+) -> tuple[bytes | None, list[Diagnostic], dict[Path, Stamp]]:
+    """A map's page (None when it has errors), its errors, and the files it was made from
+    with their stamps (the map's taken before it is read: a change while it is read shows)."""
     from argmap import rendered
     from argmap.errors import RenderError
     from argmap.read import read_path, source_files
 
+    inputs = {path.resolve(): stamp(path)}
     argmap, diags = read_path(path)
-    inputs = {path}
     made = None
     if argmap is not None:
-        inputs.update(source_files(argmap))
+        inputs.update((p.resolve(), stamp(p)) for p in source_files(argmap))
         try:
             made, diags = rendered(argmap, "html", style, engine, timeout)
         except RenderError as err:
             diags = [*diags, err.diagnostic]
     problems = [d for d in diags if has_errors([d])]
-    return made, problems, frozenset(p.resolve() for p in inputs)
+    return made, problems, inputs
 
 
 # ---------------------------------------------------------------------------------------
@@ -224,21 +243,10 @@ def _folders(preview: Preview) -> list[Path]:
 
 
 def _poll(preview: Preview, stop: threading.Event) -> None:
-    known: dict[Path, tuple[int, int, int] | None] = {}
     while not stop.wait(POLL_SECONDS):
-        now = {p: _stamp(p) for p in preview.inputs()}
-        changed = [p for p, stamp in now.items() if p in known and known[p] != stamp]
-        known = now
+        changed = [p for p, then in preview.inputs().items() if stamp(p) != then]
         if changed:
             preview.changed(changed)
-
-
-def _stamp(path: Path) -> tuple[int, int, int] | None:
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return info.st_mtime_ns, info.st_size, info.st_ino
 
 
 # ---------------------------------------------------------------------------------------

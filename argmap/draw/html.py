@@ -28,6 +28,7 @@ from argmap.draw.engine import layout
 from argmap.draw.pagedata import Assumed, languages, page_data
 from argmap.draw.source import dot
 from argmap.draw.style import DEFAULT_ENGINE, DEFAULT_STYLE, DEFAULT_TIMEOUT, THEMES, Style, Theme
+from argmap.draw.text import xml_safe
 from argmap.model import ArgumentMap, text_in
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ def html_page(
         data = page_data(argmap, graph, lang, assumed)
         svgs = {code: inline_svg(future.result(), code) for code, future in drawn.items()}
     title = text_in(argmap.title, lang, argmap.lang) if argmap.title else "Argument map"
-    return page(svgs, data, title, lang, style.theme)
+    return page(svgs, data, xml_safe(title), lang, style.theme)
 
 
 def inline_svg(svg: bytes, prefix: str) -> str:
