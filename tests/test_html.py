@@ -218,3 +218,11 @@ def test_the_command_writes_a_page(tmp_path: Path) -> None:
     assert target.read_bytes() == argmap.render(example(), "html")
     piped = subprocess.run([*command, "--format", "html", "-o", "-"], capture_output=True)
     assert piped.returncode == 0 and piped.stdout == target.read_bytes()
+
+
+def test_the_benchmark_runs_small() -> None:
+    from tests.benchmarks import bench_html
+
+    rows = bench_html.main(["--sizes", "10", "--runs", "1", "--no-browser"], say=lambda _: None)
+    assert [row["map"] for row in rows] == ["10 claims", "flagship"]
+    assert all(row["html bytes"] > row["svg bytes"] > 0 and row["html"] > 0 for row in rows)

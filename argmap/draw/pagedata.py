@@ -202,8 +202,8 @@ def clean(value: Any) -> Any:
     >>> clean({"a\x00": ["b\ud800", 1.5]}) == {"a\ufffd": ["b\ufffd", 1.5]}
     True
     """
-    if isinstance(value, str):
-        return xml_safe(value)
+    if isinstance(value, str):  # most texts are plain ASCII: those need no look
+        return value if value.isascii() and value.isprintable() else xml_safe(value)
     if isinstance(value, dict):
         return {xml_safe(str(key)): clean(item) for key, item in value.items()}
     if isinstance(value, list | tuple):

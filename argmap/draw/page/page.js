@@ -443,23 +443,31 @@
 
   /* ---- languages ---------------------------------------------------------------------- */
 
+  /* Show the map in another language: its own drawing, the view carried over the first
+     time it is shown, and the texts of the panel, the title and the choices. */
   function setLang(code) {
     const before = view(), previous = current();
     state.lang = code;
-    document.documentElement.lang = code;
-    for (const [lang, drawing] of state.drawings) drawing.container.hidden = lang !== code;
+    showLang();
     const drawing = current();
     if (!drawing.pz) {
       panZoom(drawing);
-      if (previous && previous !== drawing && before) restore(drawing, before);
+      if (before) restore(drawing, before);
+    } else if (drawing !== previous) {
+      drawing.pz.resize();
     }
-    drawing.pz.resize();
-    applyScenario(drawing);
-    highlight(drawing);
-    $("title").textContent = textIn(state.maps.title, code) || $("title").textContent;
     fillScenarios();
     if (state.selected !== null) showPanel(state.selected);
     search();
+  }
+
+  function showLang() {
+    const drawing = current();
+    document.documentElement.lang = state.lang;
+    for (const [lang, other] of state.drawings) other.container.hidden = other !== drawing;
+    applyScenario(drawing);
+    highlight(drawing);
+    $("title").textContent = textIn(state.maps.title, state.lang) || $("title").textContent;
   }
 
   function fillLanguages() {
@@ -498,10 +506,11 @@
     state.lang = lang;
     fillLanguages();
     fillScenarios(); // before the view fits the map: the controls may take another line
-    for (const [code, drawing] of state.drawings) drawing.container.hidden = code !== lang;
+    showLang();
     panZoom(current());
     if (saved) restore(current(), saved.view);
-    setLang(lang);
+    if (state.selected !== null) showPanel(state.selected);
+    if ($("search").value) search();
   }
 
   function installEmpty() {
