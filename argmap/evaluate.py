@@ -348,6 +348,21 @@ def explain(argmap: ArgumentMap, graph: nx.DiGraph, evaluation: Evaluation, iden
     return text
 
 
+def reasons(
+    argmap: ArgumentMap, graph: nx.DiGraph, evaluation: Evaluation
+) -> dict[str, tuple[str, str | None]]:
+    """Every node's first step of :func:`explain`: its reason, and the node that reason
+    rests on (None: the chain ends there). Linear, where explaining every node is not.
+
+    >>> m = ArgumentMap.model_validate({"claims": {"a": {"text": "A"}, "b": {"text": "B"}},
+    ...     "attacks": [{"from": "a", "to": "b"}]})
+    >>> from argmap.graph import build
+    >>> reasons(m, build(m), evaluate(m))["b"]
+    ('attacked by `a`', 'a')
+    """
+    return {node: _reason(argmap, graph, evaluation, node) for node in evaluation.labels}
+
+
 def _reason(
     argmap: ArgumentMap, graph: nx.DiGraph, evaluation: Evaluation, node: str
 ) -> tuple[str, str | None]:

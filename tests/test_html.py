@@ -11,9 +11,11 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -112,6 +114,21 @@ def test_the_data_block_gives_back_the_data_and_cannot_end_its_element() -> None
     assert json.loads(json_block({"t": nasty})) == {"t": nasty}
 
 
+def joined(data: dict[str, Any], scenario: dict[str, Any], node: str) -> str:
+    """A node's explanation from a scenario's reasons, joined as page.js joins them."""
+    phrase, cause = scenario["reasons"][node]
+    text = f"{scenario['labels'][node]}: {data['phrases'][phrase]}"
+    seen = {node}
+    while cause is not None:
+        if cause in seen:
+            return text + " (and so round in a circle)"
+        seen.add(cause)
+        phrase, after = scenario["reasons"][cause]
+        text += f", which is {scenario['labels'][cause]} because {data['phrases'][phrase]}"
+        cause = after
+    return text
+
+
 def test_every_scenario_labels_and_explains_as_evaluate_does() -> None:
     m = argmap.load(MAPS / "runway-letter.yaml")
     graph = build(m)
@@ -125,9 +142,42 @@ def test_every_scenario_labels_and_explains_as_evaluate_does() -> None:
             assert (accept if stance == "accept" else reject) == said[voice]
         evaluation = evaluate_graph(m, graph, accept, reject)
         assert scenario["labels"] == {n: str(label) for n, label in evaluation.labels.items()}
-        for node, index in scenario["explanations"].items():
-            assert data["explanations"][index] == explain(m, graph, evaluation, node)
+        for node in graph:
+            assert joined(data, scenario, node) == explain(m, graph, evaluation, node)
     assert data["view"] == {"lang": "en", "scenario": None}
+
+
+def chain(claims: int) -> argmap.ArgumentMap:
+    """A chain of inferences whose last claim is attacked: every claim of it is out, and
+    each one's explanation runs down the whole chain."""
+    texts = {f"c{i}": {"text": f"C{i}"} for i in range(claims)} | {"z": {"text": "Z"}}
+    inferences = {
+        f"i{i}": {"premises": [f"c{i + 1}"], "conclusion": f"c{i}"} for i in range(claims - 1)
+    }
+    attacks = [{"from": "z", "to": f"c{claims - 1}"}]
+    return argmap.ArgumentMap.model_validate(
+        {"claims": texts, "inferences": inferences, "attacks": attacks}
+    )
+
+
+def test_a_deep_chain_makes_a_page_linear_in_time_and_size() -> None:
+    """Regression: every node's whole explanation made a chain of 1,000 claims a 108 MB page
+    (47 s); one reason a node keeps it linear."""
+    measured = []
+    for claims in (250, 1000):
+        m = chain(claims)
+        graph = build(m)
+        start = time.perf_counter()
+        data = page_data(m, graph, "en")
+        measured.append((time.perf_counter() - start, len(json_block(data))))
+    (time_n, size_n), (time_4n, size_4n) = measured
+    assert size_4n / size_n < 5
+    assert time_4n / time_n < 5, measured
+    m = chain(30)
+    graph = build(m)
+    data = page_data(m, graph, "en")
+    evaluation = evaluate_graph(m, graph)
+    assert joined(data, data["scenarios"][0], "c0") == explain(m, graph, evaluation, "c0")
 
 
 def test_the_data_holds_every_text_quote_voice_and_inference() -> None:

@@ -5,8 +5,11 @@ block of the page (see :mod:`argmap.draw.html`): every text of every claim in ea
 languages, quotes with their sources, voices, tags and notes, inferences, attacks and
 issues, and the evaluation *scenarios*: the map's own assumptions, then accepting and
 rejecting the claims of each voice in turn. Each scenario carries every claim's and
-inference's label and its explanation, as :func:`argmap.evaluate.explain` words it, so the
-page switches between them without Python and without laying the map out again.
+inference's label and its reason (:func:`argmap.evaluate.reasons`: a phrase, and the node
+it rests on), so the page switches between them without Python and without laying the map
+out again, and joins the reasons into the words of :func:`argmap.evaluate.explain`. One
+step per node keeps the page linear in the map: every node's whole explanation would not
+be (a chain of n claims has n explanations of up to n steps).
 
 Every user string goes through :func:`~argmap.draw.text.xml_safe` (a lone surrogate could
 not even be encoded); the page shows them as text only.
@@ -18,7 +21,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from argmap.draw.text import safe_url, xml_safe
-from argmap.evaluate import evaluate_graph, explain
+from argmap.evaluate import evaluate_graph, reasons
 from argmap.graph import ATTACK
 from argmap.model import ArgumentMap, Text, texts
 
@@ -62,12 +65,13 @@ def page_data(
     >>> data["claims"]["b"]["role"], data["attacks"]
     ('unused', [{'from': 'a', 'to': 'b', 'type': 'rebut'}])
     >>> first = data["scenarios"][0]
-    >>> first["labels"]["b"], data["explanations"][first["explanations"]["b"]]
-    ('out', 'out: attacked by `a`, which is in because it is assumed and unattacked')
+    >>> phrase, cause = first["reasons"]["b"]
+    >>> first["labels"]["b"], data["phrases"][phrase], cause
+    ('out', 'attacked by `a`', 'a')
     """
-    explanations: dict[str, int] = {}
+    phrases: dict[str, int] = {}
     scenarios = [
-        scenario(argmap, graph, accept, reject, voice, stance, explanations)
+        scenario(argmap, graph, accept, reject, voice, stance, phrases)
         for accept, reject, voice, stance in assumptions(argmap, assumed)
     ]
     data: dict[str, Any] = {
@@ -92,7 +96,7 @@ def page_data(
             for ident, issue in argmap.issues.items()
         },
         "scenarios": scenarios,
-        "explanations": list(explanations),
+        "phrases": list(phrases),
     }
     cleaned: dict[str, Any] = clean(_compact(data))
     return cleaned
@@ -129,15 +133,16 @@ def scenario(
     reject: Sequence[str],
     voice: str | None,
     stance: str | None,
-    explanations: dict[str, int],
+    phrases: dict[str, int],
 ) -> dict[str, Any]:
-    """One scenario: every node's label, and its explanation as an index into
-    `explanations` (a table of distinct texts, in the order first met, extended here)."""
+    """One scenario: every node's label, and its reason: the index of its phrase in
+    `phrases` (the distinct phrases, in the order first met, extended here) and the node
+    the reason rests on, or None."""
     evaluation = evaluate_graph(argmap, graph, accept, reject)
-    why: dict[str, int] = {}
-    for node in graph:
-        text = explain(argmap, graph, evaluation, node)
-        why[node] = explanations.setdefault(text, len(explanations))
+    steps = {
+        node: [phrases.setdefault(phrase, len(phrases)), cause]
+        for node, (phrase, cause) in reasons(argmap, graph, evaluation).items()
+    }
     return _compact(
         {
             "voice": voice,
@@ -145,7 +150,7 @@ def scenario(
             "accept": list(accept),
             "reject": list(reject),
             "labels": {node: str(label) for node, label in evaluation.labels.items()},
-            "explanations": why,
+            "reasons": steps,
         }
     )
 

@@ -188,3 +188,65 @@ def test_the_page_is_the_committed_one(tmp_path: Path) -> None:
     start = b'id="argmap-data">'
     data = [page.split(start)[1].split(b"</script>")[0] for page in (fresh, PAGE.read_bytes())]
     assert data[0] == data[1], "maps/runway-letter.html is out of date: run `make maps`"
+
+
+#: Every node's explanation as the panel shows it, in every scenario: {scenario: {id: text}}.
+EVERY_EXPLANATION = """() => {
+  const found = {};
+  const chosen = document.querySelector('#scenario');
+  for (const option of [...chosen.options].filter(o => o.value !== '')) {
+    chosen.value = option.value;
+    chosen.dispatchEvent(new Event('change'));
+    found[option.value] = {};
+    for (const g of document.querySelectorAll('#map .drawing:not([hidden]) g.node')) {
+      g.dispatchEvent(new MouseEvent('click', {bubbles: true}));
+      const shown = document.querySelector('#panel .explanation');
+      found[option.value][g.querySelector('title').textContent] = shown.textContent;
+    }
+  }
+  return found;
+}"""
+
+
+def assert_explained_as_evaluate(offline: Offline, m: argmap.ArgumentMap) -> None:
+    from argmap.draw.pagedata import assumptions
+    from argmap.evaluate import explain
+
+    graph = build(m)
+    shown = offline.page.evaluate(EVERY_EXPLANATION)
+    scenarios = assumptions(m, None)
+    assert len(shown) == len(scenarios)
+    for index, (accept, reject, _, _) in enumerate(scenarios):
+        evaluation = evaluate_graph(m, graph, accept, reject)
+        expected = {node: explain(m, graph, evaluation, node) for node in graph}
+        assert shown[str(index)] == expected
+
+
+def test_every_explanation_of_every_scenario_is_evaluates(flagship: Offline) -> None:
+    assert_explained_as_evaluate(flagship, argmap.load(FLAGSHIP))
+
+
+def test_explanations_that_go_round_in_a_circle(offline: Offline) -> None:
+    m = argmap.ArgumentMap.model_validate(
+        {
+            "voices": {"v": {"name": "V"}},
+            "claims": {
+                "a": {"text": "A", "by": "v"},
+                "b": {"text": "B"},
+                "c": {"text": "C"},
+                "d": {"text": "D"},
+            },
+            "inferences": {"i": {"premises": ["a"], "conclusion": "c"}},
+            "attacks": [
+                {"from": "a", "to": "b"},
+                {"from": "b", "to": "a"},
+                {"from": "d", "to": "i"},
+            ],
+            "issues": {"q": {"positions": ["c", "d"]}},
+        }
+    )
+    offline.open(argmap.render(m, "html"))
+    assert_explained_as_evaluate(offline, m)
+    shown = offline.page.evaluate(EVERY_EXPLANATION)["0"]
+    assert any(text.endswith("(and so round in a circle)") for text in shown.values())
+    assert offline.elsewhere == [] and offline.errors == []

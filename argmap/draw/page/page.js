@@ -61,7 +61,7 @@
       positions: new Map(),
       scenarios: data.scenarios.map((s) => ({
         voice: s.voice, stance: s.stance, accept: s.accept || [], reject: s.reject || [],
-        labels: entries(s.labels), explanations: entries(s.explanations),
+        labels: entries(s.labels), reasons: entries(s.reasons),
       })),
       title: entries(data.title), description: entries(data.description),
     };
@@ -295,12 +295,28 @@
     return parts.length ? [el("h3", null, title), ...parts] : [];
   }
 
+  /* Why a node has its label: its reason, then the reason of the node that rests on, and
+     so on, in the words of `argmap evaluate --explain`. */
+  function explain(scenario, id) {
+    const [phrase, first] = scenario.reasons.get(id);
+    let text = scenario.labels.get(id) + ": " + state.data.phrases[phrase];
+    const seen = new Set([id]);
+    for (let cause = first; cause !== null && cause !== undefined;) {
+      if (seen.has(cause)) return text + " (and so round in a circle)";
+      seen.add(cause);
+      const [next, after] = scenario.reasons.get(cause);
+      text += ", which is " + scenario.labels.get(cause) + " because " + state.data.phrases[next];
+      cause = after;
+    }
+    return text;
+  }
+
   function evaluation(id) {
     const index = state.scenario === null ? 0 : state.scenario;
     const scenario = state.maps.scenarios[index];
     if (!scenario || !scenario.labels.has(id)) return [];
     const word = scenario.labels.get(id);
-    const why = state.data.explanations[scenario.explanations.get(id)];
+    const why = explain(scenario, id);
     return section("Evaluation",
       el("p", null, el("span", { class: "label label-word-" + word }, word), " ",
         el("span", { class: "kind" }, scenarioName(scenario, index))),
