@@ -98,3 +98,30 @@ def test_edit_break_and_fix_the_map_while_the_page_is_open(
     assert all(url.startswith(origin) for url in asked), asked
     assert errors == []
     context.close()
+
+
+def test_a_map_broken_from_the_start_shows_its_problems_then_the_map(
+    browser: Browser, tmp_path: Path
+) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text("claims:\n  a: {text: [A}\n", encoding="utf-8")
+    server = start(path, 0)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+        page.wait_for_selector("#problems:not([hidden])", timeout=5000)
+        assert "The map has errors" in page.locator("#problems").inner_text()
+        assert "No map to show yet." in page.locator("#map").inner_text()
+        path.write_text("claims:\n  a: {text: Alpha}\n", encoding="utf-8")
+        page.wait_for_selector("#problems", state="hidden", timeout=5000)
+        page.click('#map g.node:has(> title:text-is("a"))')
+        assert "Alpha" in page.locator("#panel").inner_text()
+    finally:
+        context.close()
+        server.stop.set()
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
