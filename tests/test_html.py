@@ -164,15 +164,18 @@ def test_a_deep_chain_makes_a_page_linear_in_time_and_size() -> None:
     """Regression: every node's whole explanation made a chain of 1,000 claims a 108 MB page
     (47 s); one reason a node keeps it linear."""
     measured = []
-    for claims in (250, 1000):
+    for claims in (500, 2000):
         m = chain(claims)
         graph = build(m)
-        start = time.perf_counter()
-        data = page_data(m, graph, "en")
-        measured.append((time.perf_counter() - start, len(json_block(data))))
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            data = page_data(m, graph, "en")
+            best = min(best, time.perf_counter() - start)
+        measured.append((best, len(json_block(data))))
     (time_n, size_n), (time_4n, size_4n) = measured
     assert size_4n / size_n < 5
-    assert time_4n / time_n < 5, measured
+    assert time_4n / time_n < 6, measured  # linear: 4; quadratic, as it was: 16
     m = chain(30)
     graph = build(m)
     data = page_data(m, graph, "en")

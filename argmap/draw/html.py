@@ -191,7 +191,7 @@ def theme_css(theme: Theme) -> str:
     """The theme's colours for the page, and each label's frame: solid, dashed or dotted,
     as in the drawings (readable without colour).
 
-    >>> "stroke-dasharray:5,2" in theme_css(THEMES["print"])
+    >>> "stroke-dasharray:9,4" in theme_css(THEMES["print"])
     True
     """
     light = theme["graph"]["bgcolor"] == "white"
@@ -203,8 +203,10 @@ def theme_css(theme: Theme) -> str:
         f"--hover:{'#eef1f5' if light else '#303236'}}}"
     ]
     for label, attrs in theme["labels"].items():
+        # Longer than Graphviz's dashes (5,2) and dots (1,5): still told apart when the whole
+        # map is fitted to the window, at half its size or less.
         dashes = (
-            "5,2" if "dashed" in attrs["style"] else "1,3" if "dotted" in attrs["style"] else "none"
+            "9,4" if "dashed" in attrs["style"] else "2,4" if "dotted" in attrs["style"] else "none"
         )
         rules.append(
             f"#map .evaluated .node.label-{label} :is(path,polygon,ellipse)"
