@@ -12,6 +12,9 @@ setup: $(VENV)/.installed .argdown/.installed
 	@command -v dot >/dev/null || { echo "Installing Graphviz (apt-get)..."; \
 	  (apt-get update -qq && apt-get install -y -qq graphviz >/dev/null) \
 	  || { echo "Could not install Graphviz; install it yourself (apt-get install graphviz)"; exit 2; }; }
+	@command -v chromium >/dev/null || { echo "Installing Chromium (apt-get), for the browser tests..."; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || echo "Could not install Chromium: the browser tests will be skipped"; }
 
 # Argdown's own command line, which the tests run on argmap's Argdown output (skipped without
 # Node.js: the tests say so).
@@ -23,7 +26,7 @@ setup: $(VENV)/.installed .argdown/.installed
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test,wasm]'
+	$(PY) -m pip install -q -e '.[test,wasm,serve,browser]'
 	touch $@
 
 # The drawings of maps/ and their options are listed once, in maps/render.py (tests compare them).

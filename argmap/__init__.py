@@ -230,7 +230,8 @@ def render(
     accept: Sequence[str] = (),
     reject: Sequence[str] = (),
 ) -> bytes:
-    """The map drawn by Graphviz: ``svg``, ``png``, ``pdf``, or ``dot`` (the DOT source).
+    """The map drawn by Graphviz: ``svg``, ``png``, ``pdf``, ``dot`` (the DOT source), or
+    ``html`` (one self-contained interactive page, see :mod:`argmap.draw.html`).
 
     The map is checked first: errors raise :class:`MapError`. A missing or failing Graphviz,
     or one that runs past `timeout` seconds, raises :class:`RenderError`. The
@@ -288,6 +289,10 @@ def rendered(
     diags = sorted(diags + more, key=sort_key)
     if graph is None or has_errors(diags):
         return None, diags
+    if format == "html":
+        from argmap.draw.html import html_page
+
+        return html_page(argmap, graph, style, engine, timeout, assumed), diags
     labels = evaluate_graph(argmap, graph, *assumed).labels if assumed is not None else None
     return layout(dot(argmap, graph, style, labels), format, engine, timeout), diags
 

@@ -566,6 +566,63 @@ def diff_command(args: tuple[str, ...], rev: str | None, fmt: str) -> None:
     sys.exit(EXIT_OK if sides.external or not diff else EXIT_PROBLEMS)
 
 
+@main.command("serve")
+@click.argument("path", type=click.Path())
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=0,
+    show_default=True,
+    help="The port on 127.0.0.1 (0: any free port).",
+)
+@click.option("--lang", help="The language the page opens in, in a multilingual map.")
+@click.option(
+    "--theme",
+    type=click.Choice(tuple(draw.THEMES)),
+    default=draw.DEFAULT_STYLE.theme,
+    show_default=True,
+)
+@click.option("--legend", is_flag=True, help="Draw the map's title and a key.")
+@click.option(
+    "--width",
+    type=click.IntRange(draw.MIN_WIDTH),
+    default=draw.DEFAULT_STYLE.width,
+    show_default=True,
+    help="Characters per line of a claim's text.",
+)
+@click.option("--poll", is_flag=True, help="Compare files every 0.2 s instead of watching them.")
+def serve_command(
+    path: str, port: int, lang: str | None, theme: str, legend: bool, width: int, poll: bool
+) -> None:
+    """Preview a map (or a folder of maps) in the browser, redrawn as you edit it.
+
+    Serves on 127.0.0.1 only and prints the address. Each change to the map, or to its
+    sources' texts, is checked, evaluated and drawn, and the open page follows, keeping its
+    zoom and open panel; a map with errors keeps its last good drawing, with the errors
+    shown over it. The maps are never written. Ctrl-C stops (exit status 0).
+
+    \b
+      argmap serve maps/runway-letter.yaml
+      argmap serve maps/ --port 8000
+    """
+    from argmap.draw import Style
+    from argmap.limits import Limits
+    from argmap.serve import serve
+
+    if not Path(path).exists():
+        raise click.UsageError(f"no map or folder at {path}")
+    style = Style(lang, draw.DEFAULT_STYLE.rankdir, theme, legend, width)
+    seconds = _seconds(Limits.from_env().render_seconds)
+    try:
+        status = serve(Path(path), port, style, draw.DEFAULT_ENGINE, seconds, poll, click.echo)
+    except OSError as err:
+        raise click.UsageError(
+            f"cannot serve on 127.0.0.1:{port}: {err.strerror or err}; "
+            "choose another --port, or --port 0 for any free one"
+        ) from None
+    sys.exit(status)
+
+
 def run() -> None:
     """The console script: run a command, then leave without tearing down the heap.
 

@@ -22,6 +22,8 @@ DRAWINGS: dict[str, tuple[str, tuple[str, ...]]] = {
     "runway-letter.pt.svg": ("runway-letter.yaml", (*FLAGSHIP, "--lang", "pt")),
     # Its evaluation, the critics' objections standing (they are assumed: nothing defeats them).
     "runway-letter.evaluated.svg": ("runway-letter.yaml", (*FLAGSHIP, "--evaluate")),
+    # The interactive page: both languages, every evaluation scenario, a panel per claim.
+    "runway-letter.html": ("runway-letter.yaml", FLAGSHIP),
 }
 
 

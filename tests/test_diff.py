@@ -210,12 +210,6 @@ def test_one_added_objection_flips_the_main_conclusion_with_the_reason() -> None
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=IndexError,
-    reason="argmap.evaluate.explain fails on a claim whose only `in` inferences weigh 0 "
-    "(main's evaluate.py:390, rivals[0]); found by test_diff_properties",
-)
 def test_a_claim_whose_only_inference_weighs_nothing_flips_with_a_reason() -> None:
     weighed = edited(attacks=[])
     weightless = edited(attacks=[])

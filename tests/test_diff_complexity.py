@@ -10,8 +10,6 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-import pytest
-
 from argmap.diff import compare
 from argmap.diff.elements import map_changes
 from argmap.diff.match import match
@@ -117,11 +115,6 @@ def test_one_attacker_retargeted_from_every_claim_is_matched_in_linear_time() ->
     assert ratio(star, 4000, changes) < 6
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="argmap.checks.supports_and_attacks (AM303) walks the attacker's out-edges for "
-    "each of its attacks: quadratic in an attacker's out-degree, in `argmap check` too",
-)
 def test_one_attacker_retargeted_from_every_claim() -> None:
     assert ratio(star, 600) < 6
 

@@ -45,9 +45,7 @@ def maps(draw: st.DrawFn) -> dict[str, Any]:
         entry = inferences.setdefault(f"inf-{target}", {"premises": [], "conclusion": target})
         entry["premises"].append(name)
         if draw(st.integers(0, 4)) == 0:
-            # Not 0.0 yet: explain fails on a claim whose only `in` inferences weigh 0, a
-            # bug of main's evaluate.py (test_diff.py's strict xfail); add it once fixed.
-            entry["weight"] = draw(st.sampled_from([0.5, 1.0]))
+            entry["weight"] = draw(st.sampled_from([0.0, 0.5, 1.0]))
     pairs = st.tuples(st.sampled_from(names), st.sampled_from(names + list(inferences)))
     chosen = draw(st.lists(pairs.filter(lambda p: p[0] != p[1]), max_size=4))
     attacks = [{"from": a, "to": b} for a, b in chosen]

@@ -14,8 +14,9 @@ from typing import Any
 
 from argmap.limits import Limits
 
-#: The choices of `argmap render`, the first of each its default.
-FORMATS = ("svg", "png", "pdf", "dot")
+#: The choices of `argmap render`, the first of each its default; html is an interactive page
+#: (see :mod:`argmap.draw.html`).
+FORMATS = ("svg", "png", "pdf", "dot", "html")
 ENGINES = ("dot", "wasm")
 RANKDIRS = ("BT", "TB", "LR", "RL")
 

@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING
 from argmap.errors import IdError
 from argmap.evaluate.ids import unknown_ids
 from argmap.evaluate.labelling import Label, grounded
-from argmap.evaluate.reasons import explain, report, table
+from argmap.evaluate.reasons import explain, reasons, report, table
 from argmap.model import ArgumentMap
 
 if TYPE_CHECKING:
@@ -67,6 +67,7 @@ __all__ = [
     "evaluate_graph",
     "explain",
     "grounded",
+    "reasons",
     "report",
     "table",
     "unknown_ids",

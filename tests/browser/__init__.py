@@ -1,0 +1,1 @@
+"""Browser tests: pages driven in a real Chromium by Playwright."""
