@@ -15,9 +15,8 @@ need a resolved map run :func:`references` on it or raise
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from argmap.diagnostics import Diagnostic, Pointer, describe, diagnostic, has_errors, sort_key
@@ -26,10 +25,8 @@ from argmap.limits import Limits
 from argmap.locate import locate
 from argmap.memory import gc_paused
 from argmap.model import ArgumentMap, Origin, texts
+from argmap.suggest import Vocabulary
 from argmap.validate import validate
-
-#: "Did you mean" hints per map: each compares one id with every id of the map.
-MAX_SUGGESTIONS = 20
 
 
 def finish(
@@ -197,12 +194,15 @@ def references(argmap: ArgumentMap) -> list[Diagnostic]:
     >>> [(d.code, d.message) for d in references(m)]
     [('AM106', 'no claim `b` (in `main` #1)')]
     """
-    diags: list[Diagnostic] = []
-    claims, inferences = argmap.claims, argmap.inferences
+    return _shared_ids(argmap) + _empty_texts(argmap) + _dangling(argmap)
 
-    for section, ids in (("inferences", inferences), ("issues", argmap.issues)):
+
+def _shared_ids(argmap: ArgumentMap) -> list[Diagnostic]:
+    """AM107: claims, inferences and issues share one namespace."""
+    diags = []
+    for section, ids in (("inferences", argmap.inferences), ("issues", argmap.issues)):
         for ident in ids:
-            if ident in claims:
+            if ident in argmap.claims:
                 diags.append(
                     diagnostic(
                         "AM107",
@@ -211,76 +211,83 @@ def references(argmap: ArgumentMap) -> list[Diagnostic]:
                         "claims, inferences and issues share one namespace: rename one of them",
                     )
                 )
-    for ident in argmap.issues.keys() & inferences.keys():
-        diags.append(
-            diagnostic(
-                "AM107",
-                f"`{ident}` names an inference and an issue",
-                ("issues", ident),
-                "rename one of them",
-            )
-        )
+    for ident in sorted(argmap.issues.keys() & argmap.inferences.keys()):
+        message = f"`{ident}` names an inference and an issue"
+        diags.append(diagnostic("AM107", message, ("issues", ident), "rename one of them"))
+    return diags
 
-    suggestions = [MAX_SUGGESTIONS]
 
-    elsewhere = {
-        **dict.fromkeys(argmap.issues, "an issue"),
-        **dict.fromkeys(inferences, "an inference"),
-        **dict.fromkeys(argmap.voices, "a voice"),
-        **dict.fromkeys(argmap.sources, "a source"),
-        **dict.fromkeys(claims, "a claim"),
-    }
-
-    def ref(target: str, pool: Collection[str], what: str, pointer: Pointer) -> None:
-        if target in pool:
-            return
-        close = None
-        if target in elsewhere:  # the id exists, but names the wrong kind of element
-            hint = f"`{target}` is {elsewhere[target]}, not {_article(what)}: " + _WRONG_KIND.get(
-                (elsewhere[target], str(pointer[0])), f"name {_article(what)} here"
-            )
-        else:
-            if suggestions[0] > 0:  # a suggestion compares with every id: a few per map
-                suggestions[0] -= 1
-                close = next(iter(difflib.get_close_matches(target, pool, n=1, cutoff=0.6)), None)
-            hint = f"declare `{target}` under the map's {what.split()[0]}s"
-            if close:
-                hint = f"did you mean `{close}`?"
-        diags.append(
-            diagnostic("AM106", f"no {what} `{target}` (in {describe(pointer)})", pointer, hint)
-        )
-
-    for ident, claim in claims.items():
+def _empty_texts(argmap: ArgumentMap) -> list[Diagnostic]:
+    """AM104: a claim whose text (in some language) is blank."""
+    diags = []
+    for ident, claim in argmap.claims.items():
         for lang, text in texts(claim.text, argmap.lang).items():
             if not text.strip():
-                pointer: Pointer = ("claims", ident, "text") + (
-                    (lang,) if isinstance(claim.text, dict) else ()
-                )
-                diags.append(
-                    diagnostic(
-                        "AM104",
-                        f"claim `{ident}` has an empty text",
-                        pointer,
-                        "write the claim, or remove it",
-                    )
-                )
+                where = (lang,) if isinstance(claim.text, dict) else ()
+                pointer: Pointer = ("claims", ident, "text", *where)
+                hint = "write the claim, or remove it"
+                message = f"claim `{ident}` has an empty text"
+                diags.append(diagnostic("AM104", message, pointer, hint))
+    return diags
+
+
+def _references(argmap: ArgumentMap) -> Iterator[tuple[str, str, Pointer]]:
+    """Every reference of a map: the id, what it must name, and where it is."""
+    for ident, claim in argmap.claims.items():
         if claim.quote is not None:
-            ref(claim.quote.source, argmap.sources, "source", ("claims", ident, "quote", "source"))
+            yield claim.quote.source, "source", ("claims", ident, "quote", "source")
         if claim.by is not None:
-            ref(claim.by, argmap.voices, "voice", ("claims", ident, "by"))
+            yield claim.by, "voice", ("claims", ident, "by")
         for i, other in enumerate(claim.equivalent):
-            ref(other, claims, "claim", ("claims", ident, "equivalent", i))
-    for ident, inference in inferences.items():
+            yield other, "claim", ("claims", ident, "equivalent", i)
+    for ident, inference in argmap.inferences.items():
         for i, premise in enumerate(inference.premises):
-            ref(premise, claims, "claim", ("inferences", ident, "premises", i))
-        ref(inference.conclusion, claims, "claim", ("inferences", ident, "conclusion"))
-    targets = claims.keys() | inferences.keys()
+            yield premise, "claim", ("inferences", ident, "premises", i)
+        yield inference.conclusion, "claim", ("inferences", ident, "conclusion")
     for i, attack in enumerate(argmap.attacks):
-        ref(attack.from_, claims, "claim", ("attacks", i, "from"))
-        ref(attack.to, targets, "claim or inference", ("attacks", i, "to"))
+        yield attack.from_, "claim", ("attacks", i, "from")
+        yield attack.to, "claim or inference", ("attacks", i, "to")
     for ident, issue in argmap.issues.items():
         for i, position in enumerate(issue.positions):
-            ref(position, claims, "claim", ("issues", ident, "positions", i))
+            yield position, "claim", ("issues", ident, "positions", i)
     for i, main in enumerate(argmap.main or []):
-        ref(main, claims, "claim", ("main", i))
+        yield main, "claim", ("main", i)
+
+
+def _dangling(argmap: ArgumentMap) -> list[Diagnostic]:
+    """AM106: a reference to an id the map does not declare, with a hint that fixes it."""
+    pools: dict[str, Collection[str]] = {
+        "source": argmap.sources,
+        "voice": argmap.voices,
+        "claim": argmap.claims,
+        "claim or inference": argmap.claims.keys() | argmap.inferences.keys(),
+    }
+    kind_of = {
+        **dict.fromkeys(argmap.issues, "an issue"),
+        **dict.fromkeys(argmap.inferences, "an inference"),
+        **dict.fromkeys(argmap.voices, "a voice"),
+        **dict.fromkeys(argmap.sources, "a source"),
+        **dict.fromkeys(argmap.claims, "a claim"),
+    }
+    vocabularies: dict[str, Vocabulary] = {}  # made only when a suggestion is needed
+    diags = []
+    for target, what, pointer in _references(argmap):
+        if target in pools[what]:
+            continue
+        if target in kind_of:  # the id exists, but names the wrong kind of element
+            todo = _WRONG_KIND.get(
+                (kind_of[target], str(pointer[0])), f"name {_article(what)} here"
+            )
+            hint = f"`{target}` is {kind_of[target]}, not {_article(what)}: {todo}"
+        else:
+            if what not in vocabularies:
+                vocabularies[what] = Vocabulary(pools[what])
+            close = vocabularies[what].closest(target)
+            hint = (
+                f"did you mean `{close}`?"
+                if close
+                else (f"declare `{target}` under the map's {what.split()[0]}s")
+            )
+        message = f"no {what} `{target}` (in {describe(pointer)})"
+        diags.append(diagnostic("AM106", message, pointer, hint))
     return diags
