@@ -136,6 +136,25 @@ def format_option(what: str) -> Callable[[F], F]:
     )
 
 
+def look_options(command: F) -> F:
+    """The --theme, --legend and --width options of the commands that draw a map."""
+    theme = click.option(
+        "--theme",
+        type=click.Choice(tuple(draw.THEMES)),
+        default=draw.DEFAULT_STYLE.theme,
+        show_default=True,
+    )
+    legend = click.option("--legend", is_flag=True, help="Draw the map's title and a key.")
+    width = click.option(
+        "--width",
+        type=click.IntRange(draw.MIN_WIDTH),
+        default=draw.DEFAULT_STYLE.width,
+        show_default=True,
+        help="Characters per line of a claim's text.",
+    )
+    return theme(legend(width(command)))
+
+
 def assumption_options(command: F) -> F:
     """The --accept and --reject options of the commands that evaluate a map."""
     accept = click.option(
@@ -197,20 +216,7 @@ def check_command(files: tuple[str, ...], fmt: str, strict: bool) -> None:
     show_default=True,
     help="BT: conclusions above their reasons.",
 )
-@click.option(
-    "--theme",
-    type=click.Choice(tuple(draw.THEMES)),
-    default=draw.DEFAULT_STYLE.theme,
-    show_default=True,
-)
-@click.option("--legend", is_flag=True, help="Draw the map's title and a key.")
-@click.option(
-    "--width",
-    type=click.IntRange(draw.MIN_WIDTH),
-    default=draw.DEFAULT_STYLE.width,
-    show_default=True,
-    help="Characters per line of a claim's text.",
-)
+@look_options
 @click.option(
     "--tag-colour",
     "tag_colours",
@@ -576,20 +582,7 @@ def diff_command(args: tuple[str, ...], rev: str | None, fmt: str) -> None:
     help="The port on 127.0.0.1 (0: any free port).",
 )
 @click.option("--lang", help="The language the page opens in, in a multilingual map.")
-@click.option(
-    "--theme",
-    type=click.Choice(tuple(draw.THEMES)),
-    default=draw.DEFAULT_STYLE.theme,
-    show_default=True,
-)
-@click.option("--legend", is_flag=True, help="Draw the map's title and a key.")
-@click.option(
-    "--width",
-    type=click.IntRange(draw.MIN_WIDTH),
-    default=draw.DEFAULT_STYLE.width,
-    show_default=True,
-    help="Characters per line of a claim's text.",
-)
+@look_options
 @click.option("--poll", is_flag=True, help="Compare files every 0.2 s instead of watching them.")
 def serve_command(
     path: str, port: int, lang: str | None, theme: str, legend: bool, width: int, poll: bool

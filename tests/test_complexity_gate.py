@@ -7,26 +7,16 @@ busy machine).
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from argmap.read import read_text
+from tests.complexity import growth
 
 
 def ratio(make: Callable[[int], str], n: int, name: str = "m.yaml") -> float:
-    """How much longer reading a map of size 4n takes than one of size n (best of 5)."""
-
-    def best(size: int) -> float:
-        text = make(size)
-        times = []
-        for _ in range(5):
-            start = time.perf_counter()
-            read_text(text, name)
-            times.append(time.perf_counter() - start)
-        return min(times)
-
-    best(n // 4)  # warm up imports and caches
-    return best(4 * n) / best(n)
+    """How much longer reading a map of size 4n takes than one of size n."""
+    read_text(make(n // 4), name)  # warm up imports and caches
+    return growth(lambda text: read_text(text, name), make(n), make(4 * n))
 
 
 def dangling(n: int) -> str:
