@@ -20,7 +20,6 @@ from argmap.formats.base import Parsed
 from argmap.limits import Limits
 from argmap.locate import parse_located
 from argmap.model import ArgumentMap, Origin, dump
-from argmap.validate import kind_of
 from argmap.yaml12 import fast_reader_may_differ, needs_quotes
 
 _ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s\[\]{},]")
@@ -71,22 +70,14 @@ def parse(origin: Origin, limits: Limits) -> tuple[Any, list[Diagnostic]]:
 
 
 def _read(origin: Origin, limits: Limits) -> Parsed:
+    """The document's data; what is no map (a list, a mapping without `claims`) is for
+    :func:`argmap.validate.validate` to say, like for every format."""
     data, diags = parse(origin, limits)
     if data is None and not diags:
-        data, diags = None, [_not_a_map(None, origin.path)]
-    elif data is not None and not (isinstance(data, dict) and "claims" in data):
-        data, diags = None, [*diags, _not_a_map(data, origin.path)]
-    return Parsed(data, diags)
-
-
-def _not_a_map(data: Any, path: str) -> Diagnostic:
-    if data is None:
         message = "the file holds nothing but comments, not an argument map"
-    else:
-        what = "a mapping without `claims`" if isinstance(data, dict) else f"a {kind_of(data)}"
-        message = f"this is {what}, not an argument map"
-    hint = "a map is a mapping with at least `claims:`; see docs/format.md"
-    return diagnostic("AM006", message, hint=hint, file=path, line=1, column=1)
+        hint = "a map is a mapping with at least `claims:`; see docs/format.md"
+        diags = [diagnostic("AM006", message, hint=hint, file=origin.path, line=1, column=1)]
+    return Parsed(data, diags)
 
 
 def parse_fast(origin: Origin) -> tuple[Any, list[Diagnostic]]:
