@@ -73,3 +73,55 @@ def test_am206_hint_quotes_the_closest_passage(write_map: Callable[..., Path]) -
     assert d.hint.startswith("the closest passage (")
     assert 'reads: "runway is a media and entertainment comp' in d.hint
     assert normalise(text).find(d.hint.split('reads: "')[1].rstrip('"')) >= 0
+
+
+def test_issue_positions_link_pieces_and_use_claims(write_map: Callable[..., Path]) -> None:
+    # Issue #12: two arguments joined only by an issue are one map (no AM302), and a claim
+    # that is only a position of an issue is used (no AM301); a claim outside both still is
+    # reported, located, with the same wording.
+    path = write_map(
+        """
+        claims:
+          a: {text: A}
+          b: {text: B}
+          c: {text: C}
+          d: {text: D}
+          e: {text: E}
+          lone: {text: Lone}
+        inferences:
+          i: {premises: [a], conclusion: b}
+          j: {premises: [c], conclusion: d}
+        issues:
+          which: {positions: [b, d, e]}
+        """
+    )
+    got = [(d.code, d.line, d.column, d.message) for d in argmap.check_path(path)]
+    assert got == [("AM301", 7, 3, "claim `lone` is used nowhere")]
+
+
+def test_without_the_issue_the_same_map_falls_apart(write_map: Callable[..., Path]) -> None:
+    path = write_map(
+        """
+        claims:
+          a: {text: A}
+          b: {text: B}
+          c: {text: C}
+          d: {text: D}
+          e: {text: E}
+        inferences:
+          i: {premises: [a], conclusion: b}
+          j: {premises: [c], conclusion: d}
+        issues:
+          which: {positions: [d, e]}
+        """
+    )
+    got = [(d.code, d.line, d.column, d.message) for d in argmap.check_path(path)]
+    assert got == [
+        (
+            "AM302",
+            2,
+            3,
+            "the map falls apart: `a` and 2 other element(s) are not linked to the largest "
+            "piece (2 pieces in all)",
+        )
+    ]
