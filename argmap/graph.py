@@ -57,12 +57,12 @@ def build(argmap: ArgumentMap) -> nx.DiGraph:
     derive = argmap.main is None
     # One data dict for each kind of node and edge, shared (the graph is read, never changed):
     # a dict for each of 350,000 nodes and edges was a quarter of the time to build it.
-    claim_data = {role: {"kind": CLAIM, "role": role} for role in Role}
+    claim_data: dict[Role, dict[str, object]] = {r: {"kind": CLAIM, "role": r} for r in Role}
     nodes: dict[str, dict[str, object]] = {
         c: claim_data[_role(c in main, derive, c in premises, c in concluded, c in attackers)]
         for c in argmap.claims
     }
-    inference_data = {"kind": INFERENCE}
+    inference_data: dict[str, object] = {"kind": INFERENCE}
     for ident in inferences:
         nodes.setdefault(ident, inference_data)
     if len(nodes) != len(argmap.claims) + len(inferences):
@@ -73,7 +73,8 @@ def build(argmap: ArgumentMap) -> nx.DiGraph:
     succ: dict[str, dict[str, dict[str, object]]] = {n: {} for n in nodes}
     pred: dict[str, dict[str, dict[str, object]]] = {n: {} for n in nodes}
     try:
-        premise_data, conclusion_data = {"kind": PREMISE}, {"kind": CONCLUSION}
+        premise_data: dict[str, object] = {"kind": PREMISE}
+        conclusion_data: dict[str, object] = {"kind": CONCLUSION}
         for ident, inference in inferences.items():
             for p in inference.premises:
                 succ[p][ident] = pred[ident][p] = premise_data
