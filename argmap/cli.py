@@ -137,6 +137,20 @@ def format_option(what: str) -> Callable[[F], F]:
     )
 
 
+def jobs_option(command: F) -> F:
+    """The --jobs option of the commands that take many maps."""
+    from argmap.parallel import cores
+
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(1),
+        default=cores(),
+        show_default="the number of cores",
+        help="Maps handled at once, each in a process of its own (1: all in this process).",
+    )(command)
+
+
 def look_options(command: F) -> F:
     """The --theme, --legend and --width options of the commands that draw a map."""
     theme = click.option(
@@ -171,7 +185,8 @@ def assumption_options(command: F) -> F:
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @format_option("the diagnostics")
 @click.option("--strict", is_flag=True, help="Warnings fail the check too.")
-def check_command(files: tuple[str, ...], fmt: str, strict: bool) -> None:
+@jobs_option
+def check_command(files: tuple[str, ...], fmt: str, strict: bool, jobs: int) -> None:
     """Check maps (files in any format argmap reads, or folders of maps): every problem.
 
     Prints `path:line:col: error AM101 message` and a hint for each problem, then a summary.
@@ -180,11 +195,13 @@ def check_command(files: tuple[str, ...], fmt: str, strict: bool) -> None:
     \b
       argmap check maps/
       argmap check --strict --format json debate.argdown
+      argmap check --jobs 1 maps/                 # one map at a time, in one process
     """
     paths = map_files(files)
     from argmap import check_path
+    from argmap.parallel import mapped
 
-    diags = [d for path in paths for d in check_path(path)]
+    diags = [d for found in mapped(check_path, paths, jobs) for d in found]
     if fmt == "json":
         click.echo(format_json(diags))
     else:
