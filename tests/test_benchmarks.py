@@ -13,7 +13,7 @@ def test_bench_check_runs_small() -> None:
         "import argmap",
         "argmap --version",
     ]
-    assert all(float(r["wall"]) > 0 and float(r["floor"]) > 0 for r in found)
+    assert all(float(r["wall"]) > 0 and float(r["floor"]) >= 0 for r in found)
     assert all(float(r["MiB"]) > 10 for r in found)  # maxrss of the child, not of pytest
 
 
