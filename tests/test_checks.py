@@ -6,6 +6,8 @@ import difflib
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 import argmap
 from argmap.checks import BLOCK, align, closest_passage, normalise
 
@@ -75,53 +77,43 @@ def test_am206_hint_quotes_the_closest_passage(write_map: Callable[..., Path]) -
     assert normalise(text).find(d.hint.split('reads: "')[1].rstrip('"')) >= 0
 
 
-def test_issue_positions_link_pieces_and_use_claims(write_map: Callable[..., Path]) -> None:
-    # Issue #12: two arguments joined only by an issue are one map (no AM302), and a claim
-    # that is only a position of an issue is used (no AM301); a claim outside both still is
-    # reported, located, with the same wording.
-    path = write_map(
-        """
-        claims:
-          a: {text: A}
-          b: {text: B}
-          c: {text: C}
-          d: {text: D}
-          e: {text: E}
-          lone: {text: Lone}
-        inferences:
-          i: {premises: [a], conclusion: b}
-          j: {premises: [c], conclusion: d}
-        issues:
-          which: {positions: [b, d, e]}
-        """
-    )
-    got = [(d.code, d.line, d.column, d.message) for d in argmap.check_path(path)]
-    assert got == [("AM301", 7, 3, "claim `lone` is used nowhere")]
+#: Two arguments, a -> b and c -> d, an unused claim `e`, and an issue at the end.
+TWO_ARGUMENTS = """\
+claims:
+  a: {text: A}
+  b: {text: B}
+  c: {text: C}
+  d: {text: D}
+  e: {text: E}
+inferences:
+  i: {premises: [a], conclusion: b}
+  j: {premises: [c], conclusion: d}
+issues:
+  which: {positions: [%s]}
+"""
+
+FALLS_APART = (
+    "AM302",
+    2,
+    3,
+    "the map falls apart: `a` and 2 other element(s) are not linked to the largest piece "
+    "(2 pieces in all)",
+)
 
 
-def test_without_the_issue_the_same_map_falls_apart(write_map: Callable[..., Path]) -> None:
-    path = write_map(
-        """
-        claims:
-          a: {text: A}
-          b: {text: B}
-          c: {text: C}
-          d: {text: D}
-          e: {text: E}
-        inferences:
-          i: {premises: [a], conclusion: b}
-          j: {premises: [c], conclusion: d}
-        issues:
-          which: {positions: [d, e]}
-        """
-    )
+@pytest.mark.parametrize(
+    ("positions", "expected"),
+    [
+        # Issue #12: arguments joined by an issue are one map, and a claim that is only a
+        # position of an issue is used.
+        ("b, d, e", []),
+        ("b, d", [("AM301", 6, 3, "claim `e` is used nowhere")]),
+        ("d, e", [FALLS_APART]),
+    ],
+)
+def test_issue_positions_are_links(
+    write_map: Callable[..., Path], positions: str, expected: list[tuple[object, ...]]
+) -> None:
+    path = write_map(TWO_ARGUMENTS % positions)
     got = [(d.code, d.line, d.column, d.message) for d in argmap.check_path(path)]
-    assert got == [
-        (
-            "AM302",
-            2,
-            3,
-            "the map falls apart: `a` and 2 other element(s) are not linked to the largest "
-            "piece (2 pieces in all)",
-        )
-    ]
+    assert got == expected
