@@ -526,7 +526,10 @@ def _convert_tasks(
 
     if to is None:
         raise click.UsageError("--out-dir needs --to: the format to write every map in")
-    suffix = by_name(to).suffixes[0]
+    form = by_name(to)
+    if form.write is None:
+        raise click.UsageError(f"argmap cannot write {form.description}")
+    suffix = form.suffixes[0]
     folder = Path(out_dir)
     tasks, seen = [], dict[str, Path]()
     for path in files:

@@ -122,3 +122,23 @@ def test_convert_out_dir_refuses_two_maps_of_one_name(tmp_path: Path) -> None:
 def test_convert_without_out_dir_takes_two_paths(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["convert", "a.yaml", "b.yaml", "c.yaml"])
     assert result.exit_code == 2 and "--out-dir" in result.output
+
+
+def test_convert_out_dir_to_a_read_only_format_is_a_usage_error(tmp_path: Path) -> None:
+    maps = [str(MAPS / "example.yaml"), str(MAPS / "runway-letter.yaml")]
+    args = ["convert", "--jobs", "2", "--to", "kialo", "--out-dir", str(tmp_path / "out")]
+    result = CliRunner().invoke(main, [*args, *maps])
+    assert result.exit_code == 2
+    assert "argmap cannot write Kialo debate (text export)" in result.output
+
+
+def test_an_error_raised_in_a_worker_process_arrives_whole() -> None:
+    import pickle
+
+    from argmap.diagnostics import diagnostic
+    from argmap.errors import RenderError
+
+    error = RenderError(diagnostic("AM501", "dot failed", hint="install Graphviz"))
+    back = pickle.loads(pickle.dumps(error))
+    assert type(back) is RenderError
+    assert (back.diagnostic, str(back)) == (error.diagnostic, str(error))
