@@ -11,31 +11,43 @@ import difflib
 import functools
 import heapq
 import os
+import weakref
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 
 import networkx as nx
 
 from argmap.diagnostics import Diagnostic, diagnostic
-from argmap.graph import CLAIM, SUPPORT, Role, roles
+from argmap.evaluate.labelling import CompactGraph, compile_graph
+from argmap.graph import CLAIM, Role, roles
 from argmap.model import ArgumentMap, texts
 
 Check = Callable[[ArgumentMap, nx.DiGraph], Iterable[Diagnostic]]
 
 
-def support_successors(graph: nx.DiGraph) -> dict[str, list[str]]:
-    """Each node's successors along support edges (premise and conclusion), attacks left out.
+#: The compact view of each frozen graph (as :func:`argmap.graph.build` makes), derived once
+#: for every check that walks the whole graph: lists of integers are walked several times
+#: faster than networkx's dicts of dicts.
+_VIEWS: weakref.WeakKeyDictionary[nx.DiGraph, CompactGraph] = weakref.WeakKeyDictionary()
 
-    >>> g = nx.DiGraph([("a", "i", {"kind": "premise"}), ("i", "b", {"kind": "conclusion"}),
-    ...                 ("b", "a", {"kind": "attack"})])
-    >>> support_successors(g)
-    {'a': ['i'], 'i': ['b'], 'b': []}
+
+def compact(graph: nx.DiGraph) -> CompactGraph:
+    """The graph as a :class:`~argmap.evaluate.labelling.CompactGraph`, derived once for a
+    frozen graph (a graph that can change is derived anew each time).
+
+    >>> from argmap.graph import build
+    >>> m = ArgumentMap.model_validate({"claims": {"a": {"text": "A"}, "b": {"text": "B"}},
+    ...     "inferences": {"i": {"premises": ["a"], "conclusion": "b"}}})
+    >>> graph = build(m)
+    >>> compact(graph).supports, compact(graph) is compact(graph)
+    ([[2], [], [1]], True)
     """
-    successors: dict[str, list[str]] = {n: [] for n in graph}
-    for u, v, kind in graph.edges(data="kind"):
-        if kind in SUPPORT:
-            successors[u].append(v)
-    return successors
+    if not nx.is_frozen(graph):
+        return compile_graph(graph)
+    view = _VIEWS.get(graph)
+    if view is None:
+        view = _VIEWS[graph] = compile_graph(graph)
+    return view
 
 
 def circular_reasoning(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
@@ -44,23 +56,27 @@ def circular_reasoning(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagn
     Such a claim can only stand if it already stands. An inference that lists its own
     conclusion as a premise is left to AM202.
     """
-    successors = support_successors(graph)
+    view = compact(graph)
+    successors = view.supports
     # Kahn's algorithm peels off every node not on a cycle in linear time; only what is left
     # (usually nothing) is searched for the cycles themselves.
-    indegree = dict.fromkeys(successors, 0)
-    for targets in successors.values():
+    indegree = [0] * len(successors)
+    for targets in successors:
         for v in targets:
             indegree[v] += 1
-    ready = [n for n, d in indegree.items() if d == 0]
+    ready = [n for n, d in enumerate(indegree) if d == 0]
     while ready:
         for v in successors[ready.pop()]:
             indegree[v] -= 1
             if indegree[v] == 0:
                 ready.append(v)
-    left = {n for n, d in indegree.items() if d > 0}
+    left = {n for n, d in enumerate(indegree) if d > 0}
     if not left:
         return
-    support = nx.DiGraph((u, v) for u in left for v in successors[u] if v in left)
+    names = view.nodes
+    support = nx.DiGraph(
+        (names[u], names[v]) for u in sorted(left) for v in successors[u] if v in left
+    )
     for component in sorted(nx.strongly_connected_components(support), key=min):
         if len(component) <= 2:
             continue  # one claim and one inference: AM202
@@ -316,33 +332,84 @@ def quotes(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
 
 
 def unused_claims(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
-    """AM301: a claim that neither supports, attacks, is concluded nor is attacked."""
+    """AM301: a claim that neither supports, attacks, is concluded, is attacked nor is a
+    position of an issue."""
+    view = compact(graph)
+    positions = {p for issue in argmap.issues.values() for p in issue.positions}
     for node, role in roles(graph).items():
-        if role is Role.UNUSED and graph.degree(node) == 0:
+        if role is not Role.UNUSED or node in positions:
+            continue
+        n = view.index[node]
+        if not (view.supports[n] or view.attacks[n] or view.unmet[n] or view.pending[n]):
             yield diagnostic(
                 "AM301",
                 f"claim `{node}` is used nowhere",
                 ("claims", node),
-                "use it as a premise, conclusion or attacker, or remove it",
+                "use it as a premise, conclusion, attacker or position of an issue, or remove it",
             )
 
 
+def pieces(graph: nx.DiGraph, issues: Iterable[Iterable[str]] = ()) -> list[list[int]]:
+    """The weakly connected pieces of two or more nodes, the positions of each issue linked,
+    as node numbers of :func:`compact` (each piece in the graph's order), largest first.
+
+    >>> from argmap.graph import build
+    >>> m = ArgumentMap.model_validate({"claims": {c: {"text": c} for c in "abcd"},
+    ...     "inferences": {"i": {"premises": ["a"], "conclusion": "b"}}})
+    >>> pieces(build(m)), pieces(build(m), [["b", "c"]])
+    ([[0, 1, 4]], [[0, 1, 2, 4]])
+    """
+    view = compact(graph)
+    size = len(view.nodes)
+    # Union-find, each root the smallest node number of its piece.
+    root = list(range(size))
+
+    def find(n: int) -> int:
+        while root[n] != n:
+            root[n] = root[root[n]]
+            n = root[n]
+        return n
+
+    def link(u: int, v: int) -> None:
+        ru, rv = find(u), find(v)
+        if ru != rv:
+            root[max(ru, rv)] = min(ru, rv)
+
+    for u in range(size):
+        for v in view.supports[u]:
+            link(u, v)
+        for v in view.attacks[u]:
+            link(u, v)
+    for positions in issues:
+        numbers = [view.index[p] for p in positions if p in view.index]
+        for v in numbers[1:]:
+            link(numbers[0], v)
+    members: dict[int, list[int]] = defaultdict(list)
+    for n in range(size):
+        members[find(n)].append(n)
+    found = [piece for piece in members.values() if len(piece) > 1]
+    found.sort(key=lambda piece: (-len(piece), piece[0]))
+    return found
+
+
 def disconnected(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
-    """AM302: a map in several pieces is usually two maps, or a link forgotten."""
-    pieces = [p for p in nx.weakly_connected_components(graph) if len(p) > 1]
-    if len(pieces) <= 1:
+    """AM302: a map in several pieces is usually two maps, or a link forgotten.
+
+    The positions of an issue are linked to each other.
+    """
+    found = pieces(graph, (issue.positions for issue in argmap.issues.values()))
+    if len(found) <= 1:
         return
-    order = {n: i for i, n in enumerate(graph)}
-    pieces.sort(key=lambda p: (-len(p), min(order[n] for n in p)))
-    for piece in pieces[1:]:
-        first = min(piece, key=order.__getitem__)
+    names = compact(graph).nodes
+    for piece in found[1:]:
+        first = names[piece[0]]
         section = "claims" if graph.nodes[first]["kind"] == CLAIM else "inferences"
         yield diagnostic(
             "AM302",
             f"the map falls apart: `{first}` and {len(piece) - 1} other element(s) are "
-            f"not linked to the largest piece ({len(pieces)} pieces in all)",
+            f"not linked to the largest piece ({len(found)} pieces in all)",
             (section, first),
-            "link the pieces with an inference or an attack, or make two maps",
+            "link the pieces with an inference, an attack or an issue, or make two maps",
         )
 
 

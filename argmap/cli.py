@@ -8,6 +8,7 @@ message asks for a report).
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -136,6 +137,20 @@ def format_option(what: str) -> Callable[[F], F]:
     )
 
 
+def jobs_option(command: F) -> F:
+    """The --jobs option of the commands that take many maps."""
+    from argmap.parallel import cores
+
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(1),
+        default=cores(),
+        show_default="the number of cores",
+        help="Maps handled at once, each in a process of its own (1: all in this process).",
+    )(command)
+
+
 def look_options(command: F) -> F:
     """The --theme, --legend and --width options of the commands that draw a map."""
     theme = click.option(
@@ -170,7 +185,8 @@ def assumption_options(command: F) -> F:
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @format_option("the diagnostics")
 @click.option("--strict", is_flag=True, help="Warnings fail the check too.")
-def check_command(files: tuple[str, ...], fmt: str, strict: bool) -> None:
+@jobs_option
+def check_command(files: tuple[str, ...], fmt: str, strict: bool, jobs: int) -> None:
     """Check maps (files in any format argmap reads, or folders of maps): every problem.
 
     Prints `path:line:col: error AM101 message` and a hint for each problem, then a summary.
@@ -179,11 +195,13 @@ def check_command(files: tuple[str, ...], fmt: str, strict: bool) -> None:
     \b
       argmap check maps/
       argmap check --strict --format json debate.argdown
+      argmap check --jobs 1 maps/                 # one map at a time, in one process
     """
     paths = map_files(files)
     from argmap import check_path
+    from argmap.parallel import mapped
 
-    diags = [d for path in paths for d in check_path(path)]
+    diags = [d for found in mapped(check_path, paths, jobs) for d in found]
     if fmt == "json":
         click.echo(format_json(diags))
     else:
@@ -429,13 +447,24 @@ def _format_names() -> list[str]:
 
 
 @main.command("convert")
-@click.argument("source", type=click.Path())
-@click.argument("target", type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(), metavar="SOURCE TARGET")
 @click.option("--from", "from_", type=click.Choice(_format_names()), help="Format of SOURCE.")
 @click.option("--to", type=click.Choice(_format_names()), help="Format of TARGET.")
+@click.option(
+    "--out-dir",
+    type=click.Path(file_okay=False),
+    help="Convert every map named (files, or folders of maps) into this folder, each as "
+    "its name with the extension of --to; then every path is a SOURCE.",
+)
 @click.option("--strict", is_flag=True, help="Refuse to convert when the target loses data.")
+@jobs_option
 def convert_command(
-    source: str, target: str, from_: str | None, to: str | None, strict: bool
+    paths: tuple[str, ...],
+    from_: str | None,
+    to: str | None,
+    out_dir: str | None,
+    strict: bool,
+    jobs: int,
 ) -> None:
     """Convert a map between formats, chosen by the files' extensions or --from/--to.
 
@@ -443,18 +472,79 @@ def convert_command(
     apx, tgf, iccma; written only: graphml. TARGET `-` is standard output (name --to).
     Whatever the target cannot carry is reported (AM643), and with --strict nothing is
     written then; whatever the source held that argmap does not understand is reported too.
-    Exit status: 0 written, 1 the map has errors (or losses with --strict), 2 usage errors.
-    """
-    from argmap import convert
-    from argmap.errors import FormatError
+    Exit status: 0 written, 1 a map has errors (or losses with --strict), 2 usage errors.
 
+    \b
+      argmap convert debate.argdown debate.yaml
+      argmap convert --to argdown --out-dir out/ corpus/    # every map of a folder
+    """
+    from argmap.errors import FormatError
+    from argmap.parallel import mapped
+
+    if out_dir is None:
+        if len(paths) != 2:
+            raise click.UsageError(
+                f"convert takes SOURCE TARGET ({len(paths)} paths given); "
+                "for many maps name a folder with --out-dir and a format with --to"
+            )
+        tasks = [ConvertTask(paths[0], paths[1], from_, to, strict)]
+    else:
+        tasks = _convert_tasks(map_files(paths), out_dir, from_, to, strict)
     try:
-        diags = convert(source, target, from_, to, strict)
+        diags = [d for found in mapped(convert_one, tasks, jobs) for d in found]
     except FormatError as err:
         raise click.UsageError(str(err)) from None
     if diags:
         click.echo(format_text(diags, colour=colour_wanted(err=True)), err=True)
     sys.exit(exit_status(diags))
+
+
+@dataclass(frozen=True)
+class ConvertTask:
+    """One conversion of a `convert` command: the arguments of :func:`argmap.convert`."""
+
+    source: str
+    target: str
+    from_: str | None
+    to: str | None
+    strict: bool
+
+
+def convert_one(task: ConvertTask) -> list[Diagnostic]:
+    """Convert one map (in whichever process runs it): its diagnostics."""
+    from argmap import convert
+
+    return convert(task.source, task.target, task.from_, task.to, task.strict)
+
+
+def _convert_tasks(
+    files: list[Path], out_dir: str, from_: str | None, to: str | None, strict: bool
+) -> list[ConvertTask]:
+    """A conversion of each file into `out_dir`, named after it with the suffix of `to`;
+    two files that would be written to one name are refused, as is a missing --to."""
+    from argmap.formats import by_name
+
+    if to is None:
+        raise click.UsageError("--out-dir needs --to: the format to write every map in")
+    form = by_name(to)
+    if form.write is None:
+        raise click.UsageError(f"argmap cannot write {form.description}")
+    suffix = form.suffixes[0]
+    folder = Path(out_dir)
+    tasks, seen = [], dict[str, Path]()
+    for path in files:
+        if path == Path("-"):
+            raise click.UsageError("--out-dir converts files: standard input has no name")
+        target = folder / f"{path.stem}{suffix}"
+        if target.name in seen:
+            raise click.UsageError(
+                f"{seen[target.name]} and {path} would both be written to {target}: "
+                "convert them into separate folders"
+            )
+        seen[target.name] = path
+        tasks.append(ConvertTask(str(path), str(target), from_, to, strict))
+    folder.mkdir(parents=True, exist_ok=True)
+    return tasks
 
 
 @main.command("init")
@@ -602,6 +692,7 @@ def serve_command(
     from argmap.limits import Limits
     from argmap.serve import serve
 
+    gc.enable()  # a long-running server: see run()
     if not Path(path).exists():
         raise click.UsageError(f"no map or folder at {path}")
     style = Style(lang, draw.DEFAULT_STYLE.rankdir, theme, legend, width)
@@ -622,7 +713,13 @@ def run() -> None:
     A process that has just read a large map holds millions of objects; freeing them one by
     one at exit takes longer than some commands (0.3 to 0.9 s at 100,000 claims), and the
     operating system reclaims the memory anyway. Output is flushed first.
+
+    The cyclic garbage collector is off for the whole process (`serve`, which runs for
+    hours, turns it back on). A command reads a map into objects that all stay alive until
+    it ends, and frees them by reference counting; the collector finds nothing to free, yet
+    walked them all each time a pause of it ended (0.1 s a time at 100,000 claims).
     """
+    gc.disable()
     try:
         main()
         status = 0

@@ -23,6 +23,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from argmap.diagnostics import Diagnostic, describe
 
@@ -57,6 +58,22 @@ class ArgmapError(Exception):
             if len(self.diagnostics) > 1:
                 message += f" (and {len(self.diagnostics) - 1} more)"
         super().__init__(message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled with its diagnostics, so that an error raised in another process (see
+        :mod:`argmap.parallel`) arrives whole.
+
+        >>> import pickle
+        >>> pickle.loads(pickle.dumps(FormatError([], "no format `x`"))).args
+        ('no format `x`',)
+        """
+        return _restore, (type(self), self.diagnostics, str(self))
+
+
+def _restore(kind: type[ArgmapError], diagnostics: list[Diagnostic], message: str) -> ArgmapError:
+    error = kind.__new__(kind)
+    ArgmapError.__init__(error, diagnostics, message)
+    return error
 
 
 class MapError(ArgmapError):

@@ -154,21 +154,25 @@ def surrogates(data: Any) -> list[Diagnostic]:
 def _longest_string(data: Any) -> int:
     """The length of the longest string value in plain data (a quick pass, without pointers).
 
-    >>> _longest_string({"a": ["xy", {"b": "xyz"}], "c": 5})
-    3
+    >>> _longest_string({"a": ["xy", {"b": "xyz"}], "c": 5}), _longest_string("four")
+    (3, 4)
     """
+    if type(data) is str:
+        return len(data)
     longest = 0
-    stack = [data]
-    pop, push = stack.pop, stack.extend
+    stack = [data] if type(data) in (dict, list) else []
+    pop, push = stack.pop, stack.append
     while stack:
         node = pop()
-        kind = type(node)
-        if kind is str:
-            longest = max(longest, len(node))
-        elif kind is dict:
-            push(node.values())
-        elif kind is list:
-            push(node)
+        # Strings are measured where they are found, never pushed: most values are strings,
+        # and a push and a pop for each made this pass 2.4 times slower.
+        for value in node.values() if type(node) is dict else node:
+            kind = type(value)
+            if kind is str:
+                if len(value) > longest:
+                    longest = len(value)
+            elif kind is dict or kind is list:
+                push(value)
     return longest
 
 

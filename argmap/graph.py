@@ -13,6 +13,7 @@ inference that also undercuts it, is an error (AM208): the graph keeps the premi
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import NoReturn
 
 import networkx as nx
 
@@ -48,47 +49,62 @@ def build(argmap: ArgumentMap) -> nx.DiGraph:
         When the map names a claim or inference it does not declare, or gives a claim and
         an inference one id (possible only for a map built in code).
     """
-    graph = nx.DiGraph()
     inferences = argmap.inferences
     premises = {p for inference in inferences.values() for p in inference.premises}
     concluded = {inference.conclusion for inference in inferences.values()}
     attackers = {attack.from_ for attack in argmap.attacks}
     main = set(argmap.main or ())
-    graph.add_nodes_from(
-        (
-            c,
-            {
-                "kind": CLAIM,
-                "role": _role(
-                    c in main, argmap.main is None, c in premises, c in concluded, c in attackers
-                ),
-            },
-        )
+    derive = argmap.main is None
+    # One data dict for each kind of node and edge, shared (the graph is read, never changed):
+    # a dict for each of 350,000 nodes and edges was a quarter of the time to build it.
+    claim_data: dict[Role, dict[str, object]] = {r: {"kind": CLAIM, "role": r} for r in Role}
+    nodes: dict[str, dict[str, object]] = {
+        c: claim_data[_role(c in main, derive, c in premises, c in concluded, c in attackers)]
         for c in argmap.claims
-    )
-    graph.add_nodes_from(inferences, kind=INFERENCE)
-    graph.add_edges_from(
-        (p, ident, {"kind": PREMISE}) for ident, inf in inferences.items() for p in inf.premises
-    )
-    graph.add_edges_from(
-        (ident, inf.conclusion, {"kind": CONCLUSION}) for ident, inf in inferences.items()
-    )
-    graph.add_edges_from(
-        (
-            attack.from_,
-            attack.to,
-            {"kind": ATTACK, "type": _attack_type(attack.to, argmap, premises), "index": i},
-        )
-        for i, attack in enumerate(argmap.attacks)
-        if not graph.has_edge(attack.from_, attack.to)
-    )
-    if len(graph) != len(argmap.claims) + len(inferences):
-        # An edge to an undeclared id added a node, or a claim and an inference share an id.
-        from argmap.errors import UnresolvedReferences
-        from argmap.finish import references
+    }
+    inference_data: dict[str, object] = {"kind": INFERENCE}
+    for ident in inferences:
+        nodes.setdefault(ident, inference_data)
+    if len(nodes) != len(argmap.claims) + len(inferences):
+        _unresolved(argmap)  # a claim and an inference share an id
+    # The adjacency is filled in directly, in the order add_edges_from would give it (premise
+    # edges, then conclusions, then attacks), and handed to networkx in one step: adding
+    # 250,000 edges one call at a time took 0.7 s of a 100,000-claim check.
+    succ: dict[str, dict[str, dict[str, object]]] = {n: {} for n in nodes}
+    pred: dict[str, dict[str, dict[str, object]]] = {n: {} for n in nodes}
+    try:
+        premise_data: dict[str, object] = {"kind": PREMISE}
+        conclusion_data: dict[str, object] = {"kind": CONCLUSION}
+        for ident, inference in inferences.items():
+            for p in inference.premises:
+                succ[p][ident] = pred[ident][p] = premise_data
+        for ident, inference in inferences.items():
+            succ[ident][inference.conclusion] = pred[inference.conclusion][ident] = conclusion_data
+        for i, attack in enumerate(argmap.attacks):
+            out = succ[attack.from_]
+            if attack.to not in out:  # a pair has one edge: a premise edge stays (AM208)
+                kind = _attack_type(attack.to, argmap, premises)
+                out[attack.to] = pred[attack.to][attack.from_] = {
+                    "kind": ATTACK,
+                    "type": kind,
+                    "index": i,
+                }
+    except KeyError:
+        _unresolved(argmap)  # an edge names an id the map does not declare
+    graph = nx.DiGraph()
+    # networkx's documented storage (dicts of node data, successors and predecessors, one
+    # data dict per edge shared by both sides); assigning them resets its cached views.
+    graph._node, graph._succ, graph._pred = nodes, succ, pred
+    # Frozen: every stage reads the graph and none changes it, so a view derived from it
+    # once (see argmap.checks.compact) stays true.
+    return nx.freeze(graph)
 
-        raise UnresolvedReferences(references(argmap))
-    return graph
+
+def _unresolved(argmap: ArgumentMap) -> NoReturn:
+    from argmap.errors import UnresolvedReferences
+    from argmap.finish import references
+
+    raise UnresolvedReferences(references(argmap))
 
 
 def _attack_type(target: str, argmap: ArgumentMap, premises: set[str]) -> str:

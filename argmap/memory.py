@@ -1,7 +1,9 @@
 """Memory: how argmap keeps Python's cyclic garbage collector out of the way.
 
 Reading a map builds hundreds of thousands of small objects that all stay alive; every few
-hundred new objects the collector walks them all and finds nothing to free.
+hundred new objects the collector walks them all and finds nothing to free. A library caller
+keeps its collector, paused only while a map is built (:func:`gc_paused`); the command line,
+a short-lived process, runs without it altogether (see :func:`argmap.cli.run`).
 """
 
 from __future__ import annotations

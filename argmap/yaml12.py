@@ -76,15 +76,37 @@ def needs_quotes(text: str) -> bool:
 #: A plain token where the fast reader may resolve a number that the core schema reads as a
 #: string: underscores among digits (``1_000``, ``_0``, ``1e5_``) and the prefixes ``0b``, ``0X``,
 #: ``0O`` or a sign before one. Over-approximate: a match only costs a slower, exact parse.
-_FAST_READER_DIFFERS = re.compile(
-    r"(?:^|(?<=[\s\[\]{},]))[-+]?(?:[0-9.]*(?:[eE][-+]?[0-9]*)?_|0[bBoOxX])", re.M
-)
+_FAST_READER_DIFFERS = re.compile(r"[-+]?(?:[0-9.]*(?:[eE][-+]?[0-9]*)?_|0[bBoOxX])")
+
+#: What a token of :data:`_FAST_READER_DIFFERS` can hold before its ``_`` or ``0``.
+_TOKEN_HEAD = frozenset("-+0123456789.eE")
+
+#: Where a token starts: after one of these, or at the start of the text.
+_DELIMITERS = frozenset("[]{},")
+
+#: The places such a token can be: an underscore, or a prefix such as ``0x``.
+_CANDIDATE = re.compile(r"_|0[bBoOxX]")
 
 
 def fast_reader_may_differ(text: str) -> bool:
     """Whether the fast reader could resolve a plain scalar of `text` unlike the core schema.
 
+    Only the underscores and ``0x``-like prefixes of the text are looked at: matching the
+    token pattern at every position took longer than parsing the file.
+
     >>> fast_reader_may_differ("claims:\\n  a: {text: _0}"), fast_reader_may_differ("a: 10")
     (True, False)
+    >>> fast_reader_may_differ("a: snake_case x0x"), fast_reader_may_differ("[-0x1]")
+    (False, True)
     """
-    return _FAST_READER_DIFFERS.search(text) is not None
+    if "_" not in text and "0" not in text:
+        return False
+    for found in _CANDIDATE.finditer(text):
+        start = found.start()
+        while start > 0 and text[start - 1] in _TOKEN_HEAD:
+            start -= 1
+        if start > 0 and not (text[start - 1].isspace() or text[start - 1] in _DELIMITERS):
+            continue  # inside a longer word: no token of its own starts here
+        if _FAST_READER_DIFFERS.match(text, start):
+            return True
+    return False

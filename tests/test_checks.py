@@ -6,6 +6,8 @@ import difflib
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 import argmap
 from argmap.checks import BLOCK, align, closest_passage, normalise
 
@@ -73,3 +75,45 @@ def test_am206_hint_quotes_the_closest_passage(write_map: Callable[..., Path]) -
     assert d.hint.startswith("the closest passage (")
     assert 'reads: "runway is a media and entertainment comp' in d.hint
     assert normalise(text).find(d.hint.split('reads: "')[1].rstrip('"')) >= 0
+
+
+#: Two arguments, a -> b and c -> d, an unused claim `e`, and an issue at the end.
+TWO_ARGUMENTS = """\
+claims:
+  a: {text: A}
+  b: {text: B}
+  c: {text: C}
+  d: {text: D}
+  e: {text: E}
+inferences:
+  i: {premises: [a], conclusion: b}
+  j: {premises: [c], conclusion: d}
+issues:
+  which: {positions: [%s]}
+"""
+
+FALLS_APART = (
+    "AM302",
+    2,
+    3,
+    "the map falls apart: `a` and 2 other element(s) are not linked to the largest piece "
+    "(2 pieces in all)",
+)
+
+
+@pytest.mark.parametrize(
+    ("positions", "expected"),
+    [
+        # Issue #12: arguments joined by an issue are one map, and a claim that is only a
+        # position of an issue is used.
+        ("b, d, e", []),
+        ("b, d", [("AM301", 6, 3, "claim `e` is used nowhere")]),
+        ("d, e", [FALLS_APART]),
+    ],
+)
+def test_issue_positions_are_links(
+    write_map: Callable[..., Path], positions: str, expected: list[tuple[object, ...]]
+) -> None:
+    path = write_map(TWO_ARGUMENTS % positions)
+    got = [(d.code, d.line, d.column, d.message) for d in argmap.check_path(path)]
+    assert got == expected

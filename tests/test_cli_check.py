@@ -90,3 +90,24 @@ def test_convert_never_overwrites_its_input(tmp_path: Path) -> None:
     assert source.read_bytes() == (MAPS / "example.yaml").read_bytes()
     code, out = run("convert", str(source), str(tmp_path / "missing" / "map.json"))
     assert code == 2 and "AM642" in out
+
+
+def test_jobs_give_the_same_output_and_status_as_one_process(tmp_path: Path) -> None:
+    # Maps that finish in any order on two processes: a broken one among clean ones, each
+    # message located in its own file, in the order of the files.
+    for i in range(6):
+        text = CLEAN.replace("conclusion: b", "conclusion: bb") if i in (1, 4) else CLEAN
+        (tmp_path / f"m{i}.yaml").write_text(text, encoding="utf-8")
+    one = run("check", "--jobs", "1", str(tmp_path))
+    two = run("check", "--jobs", "2", str(tmp_path))
+    assert one == two
+    code, out = two
+    assert code == 1
+    located = [line.split(":")[0] for line in out.splitlines() if "AM106" in line]
+    assert located == [str(tmp_path / "m1.yaml"), str(tmp_path / "m4.yaml")]
+    assert out.splitlines()[-1] == "6 files checked: 2 error(s), 0 warning(s)"
+
+
+def test_jobs_must_be_positive() -> None:
+    code, out = run("check", "--jobs", "0", str(MAPS))
+    assert code == 2 and "--jobs" in out

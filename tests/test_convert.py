@@ -85,3 +85,60 @@ def test_aif_output_is_aif(tmp_path: Path) -> None:
     assert all(d.message.startswith("AIF JSON (AIFdb, OVA) cannot carry") for d in diags)
     data = json.loads(target.read_text())
     assert {n["type"] for n in data["nodes"]} == {"I", "RA", "CA", "L", "YA"}
+
+
+def test_convert_many_maps_into_a_folder(tmp_path: Path) -> None:
+    sources = tmp_path / "in"
+    sources.mkdir()
+    for name in ("a", "b", "c"):
+        (sources / f"{name}.argdown").write_text(f"[{name}]: {name.upper()}\n  + [x]: X\n")
+    (sources / "broken.yaml").write_text("claims: {a: {text: A}}\nmain: [zz]\n")
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        result = CliRunner().invoke(
+            main, ["convert", "--jobs", jobs, "--to", "yaml", "--out-dir", str(out), str(sources)]
+        )
+        outputs.append((result.exit_code, result.output))
+        assert sorted(p.name for p in out.iterdir()) == ["a.yaml", "b.yaml", "c.yaml"]
+        assert argmap.load(out / "b.yaml").text_of("b") == "B"
+    assert outputs[0] == outputs[1]
+    code, text = outputs[0]
+    assert code == 1
+    assert text.startswith(f"{sources / 'broken.yaml'}:2:8: error AM106 no claim `zz`")
+
+
+def test_convert_out_dir_refuses_two_maps_of_one_name(tmp_path: Path) -> None:
+    for folder in ("x", "y"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "m.argdown").write_text("[a]: A\n  + [b]: B\n")
+    args = ["convert", "--to", "yaml", "--out-dir", str(tmp_path / "out")]
+    result = CliRunner().invoke(main, [*args, str(tmp_path / "x"), str(tmp_path / "y")])
+    assert result.exit_code == 2
+    assert "would both be written to" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_convert_without_out_dir_takes_two_paths(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["convert", "a.yaml", "b.yaml", "c.yaml"])
+    assert result.exit_code == 2 and "--out-dir" in result.output
+
+
+def test_convert_out_dir_to_a_read_only_format_is_a_usage_error(tmp_path: Path) -> None:
+    maps = [str(MAPS / "example.yaml"), str(MAPS / "runway-letter.yaml")]
+    args = ["convert", "--jobs", "2", "--to", "kialo", "--out-dir", str(tmp_path / "out")]
+    result = CliRunner().invoke(main, [*args, *maps])
+    assert result.exit_code == 2
+    assert "argmap cannot write Kialo debate (text export)" in result.output
+
+
+def test_an_error_raised_in_a_worker_process_arrives_whole() -> None:
+    import pickle
+
+    from argmap.diagnostics import diagnostic
+    from argmap.errors import RenderError
+
+    error = RenderError(diagnostic("AM501", "dot failed", hint="install Graphviz"))
+    back = pickle.loads(pickle.dumps(error))
+    assert type(back) is RenderError
+    assert (back.diagnostic, str(back)) == (error.diagnostic, str(error))

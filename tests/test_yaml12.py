@@ -4,6 +4,7 @@ plain scalar of the core schema, and on the scalars other readers resolve differ
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from argmap.formats.native import read_yaml, write_yaml
 from argmap.limits import Limits
 from argmap.locate import parse_located
 from argmap.model import ArgumentMap, Origin
-from argmap.yaml12 import needs_quotes, resolve
+from argmap.yaml12 import fast_reader_may_differ, needs_quotes, resolve
 
 # The grammar of YAML 1.2.2's core schema (10.3.2), and its near misses.
 digits = st.text("0123456789", min_size=1, max_size=4)
@@ -127,3 +128,18 @@ def test_line_separators_round_trip_without_added_spaces() -> None:
     for char in ("\u2028", "\u2029", "\x85"):
         m = ArgumentMap.model_validate({"claims": {"a": {"text": f"one{char}two"}}})
         assert argmap.loads(write_yaml(m)).claims["a"].text == f"one{char}two"
+
+
+#: The definition fast_reader_may_differ answers for: a token at the start of a line or after
+#: whitespace or a flow indicator (one search of the whole text, too slow to run on each file).
+_TOKEN_ANYWHERE = re.compile(
+    r"(?:^|(?<=[\s\[\]{},]))[-+]?(?:[0-9.]*(?:[eE][-+]?[0-9]*)?_|0[bBoOxX])", re.M
+)
+
+
+@given(st.text(alphabet=list("_0xXbBoO12e.E-+ \n\t[]{},a:\u2003\x1c"), max_size=16))
+@example("[-0x1]")
+@example("a: snake_case x0x")
+@example("\u2003_0")
+def test_fast_reader_may_differ_where_the_token_pattern_matches(text: str) -> None:
+    assert fast_reader_may_differ(text) == (_TOKEN_ANYWHERE.search(text) is not None)
