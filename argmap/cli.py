@@ -18,14 +18,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from argmap import draw
-from argmap.diagnostics import (
-    Diagnostic,
-    Severity,
-    format_json,
-    format_text,
-    printable,
-    summary,
-)
+from argmap.diagnostics import Diagnostic, Severity, format_text, printable
+from argmap.reports import REPORTERS
 
 if TYPE_CHECKING:
     from argmap.draw import Style
@@ -168,28 +162,36 @@ def assumption_options(command: F) -> F:
 
 @main.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@format_option("the diagnostics")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(REPORTERS)),
+    help="How to print the diagnostics: sarif for code scanning, github for annotations, "
+    "rdjson for reviewdog. Default: github when GITHUB_ACTIONS=true, else text.",
+)
 @click.option("--strict", is_flag=True, help="Warnings fail the check too.")
-def check_command(files: tuple[str, ...], fmt: str, strict: bool) -> None:
+def check_command(files: tuple[str, ...], fmt: str | None, strict: bool) -> None:
     """Check maps (files in any format argmap reads, or folders of maps): every problem.
 
     Prints `path:line:col: error AM101 message` and a hint for each problem, then a summary.
     Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage errors.
+    With --format github and $GITHUB_STEP_SUMMARY set, a summary is added to the job's page.
 
     \b
       argmap check maps/
       argmap check --strict --format json debate.argdown
+      argmap check maps/ --format sarif > argmap.sarif
     """
     paths = map_files(files)
     from argmap import check_path
+    from argmap.reports import default_format
+    from argmap.reports.github import append_step_summary
 
+    fmt = fmt or default_format(os.environ)
     diags = [d for path in paths for d in check_path(path)]
-    if fmt == "json":
-        click.echo(format_json(diags))
-    else:
-        if diags:
-            click.echo(format_text(diags, colour=colour_wanted()))
-        click.echo(summary(diags, len(paths)))
+    click.echo(REPORTERS[fmt](diags, len(paths), colour_wanted()))
+    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        append_step_summary(os.environ["GITHUB_STEP_SUMMARY"], diags, len(paths))
     sys.exit(exit_status(diags, strict))
 
 

@@ -173,7 +173,7 @@ def _events(text: str, max_nodes: int) -> tuple[Any, Positions, list[Diagnostic]
             frame = stack.pop()
             # A flow collection ends at its bracket; a block one where its last value ends
             # (its end event is only the start of whatever follows).
-            flow = event.start_mark.index != event.end_mark.index
+            flow = _position(event.start_mark) != _position(event.end_mark)
             end = _position(event.end_mark) if flow or not frame.value else frame.last_end
             place(frame.value, frame.size, frame.anchor, frame.pointer, end)
         elif isinstance(event, yaml.DocumentStartEvent) and documents:
