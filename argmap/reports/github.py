@@ -24,8 +24,8 @@ SHOWN_PER_KIND = 10
 def escape_data(text: str) -> str:
     r"""A command's message as the runner reads it back: ``%``, CR and LF escaped.
 
-    >>> escape_data("100% sure\nor not")
-    '100%25 sure%0Aor not'
+    >>> escape_data("100% sure\r\nor not")
+    '100%25 sure%0D%0Aor not'
     """
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
