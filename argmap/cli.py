@@ -244,6 +244,13 @@ def check_command(files: tuple[str, ...], fmt: str | None, strict: bool) -> None
 )
 @assumption_options
 @click.option("-q", "--quiet", is_flag=True, help="Say nothing about what was written.")
+@click.option(
+    "--check",
+    "stale_fails",
+    is_flag=True,
+    help="Exit 1 when a drawing was out of date or missing (it is redrawn), as formatters "
+    "do: keeps committed drawings in step (the argmap-render pre-commit hook).",
+)
 def render_command(
     paths: tuple[str, ...],
     output: str | None,
@@ -260,6 +267,7 @@ def render_command(
     accept: tuple[str, ...],
     reject: tuple[str, ...],
     quiet: bool,
+    stale_fails: bool,
 ) -> None:
     """Draw maps (files, or folders of maps) with Graphviz: SVG, PNG, PDF or DOT.
 
@@ -290,6 +298,7 @@ def render_command(
     loaded = [(path, *read_path(path)) for path in files]
     # Nothing a run reads may be overwritten: the maps, and their sources' texts.
     inputs = files + [f for _, argmap, _ in loaded if argmap for f in source_files(argmap)]
+    before = {path: _contents(target) for path, target in targets.items()}
     diags: list[Diagnostic] = []
     status = EXIT_OK
     with click.progressbar(
@@ -301,7 +310,22 @@ def render_command(
             status = max(status, code)
     if diags:
         click.echo(format_text(diags, colour=colour_wanted(err=True)), err=True)
+    if stale_fails and status == EXIT_OK:
+        stale = [t for path, t in targets.items() if t != "-" and _contents(t) != before[path]]
+        for path, target in targets.items():
+            if target in stale:
+                was = "missing" if before[path] is None else "out of date"
+                click.echo(f"{target} was {was}: drawn again", err=True)
+        status = EXIT_PROBLEMS if stale else status
     sys.exit(status)
+
+
+def _contents(path: str) -> bytes | None:
+    """A file's bytes, to tell whether drawing it changed it (None: no such regular file)."""
+    try:
+        return Path(path).read_bytes() if Path(path).is_file() else None
+    except OSError:
+        return None
 
 
 def _format_of(output: str | None) -> str:
