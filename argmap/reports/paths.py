@@ -7,6 +7,8 @@ current folder itself outside git.
 
 from __future__ import annotations
 
+import os
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -31,6 +33,15 @@ def relative_path(file: str, root: Path) -> str | None:
 
     >>> relative_path("/repo/maps/a.yaml", Path("/repo")), relative_path("/etc/x", Path("/repo"))
     ('maps/a.yaml', None)
+    """
+    return _relative_path(file, root, os.getcwd())
+
+
+@lru_cache(maxsize=4096)
+def _relative_path(file: str, root: Path, cwd: str) -> str | None:
+    """:func:`relative_path`, once per file: a report names one file thousands of times.
+
+    `cwd` is in the key because a relative `file` is resolved from it.
     """
     try:
         return Path(file).resolve().relative_to(root).as_posix()

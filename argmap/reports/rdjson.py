@@ -29,7 +29,7 @@ def report(diags: Sequence[Diagnostic], files: int = 0, colour: bool = False) ->
     >>> result["diagnostics"][0]["location"]["range"]
     {'start': {'line': 7, 'column': 5}, 'end': {'line': 7, 'column': 22}}
     """
-    return json.dumps(rdjson_result(diags), ensure_ascii=False, indent=2)
+    return json.dumps(rdjson_result(diags), ensure_ascii=False)  # one line: see sarif.report
 
 
 def rdjson_result(diags: Sequence[Diagnostic], root: Path | None = None) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from argmap.diagnostics import CODES, Diagnostic, Pointer, Related, describe
+from argmap.diagnostics import CODES, Diagnostic, Related, describe
 from argmap.reports.paths import relative_path, repository_root
 from argmap.reports.rules import full_description, help_url, home_page, rule_name
 
@@ -39,7 +39,8 @@ def report(diags: Sequence[Diagnostic], files: int = 0, colour: bool = False) ->
     >>> result["ruleId"], result["level"], result["locations"][0]["physicalLocation"]["region"]
     ('AM301', 'warning', {'startLine': 4, 'startColumn': 3, 'endLine': 4, 'endColumn': 4})
     """
-    return json.dumps(sarif_log(diags), ensure_ascii=False, indent=2)
+    # On one line: the C encoder is what keeps a log of 10,000 results quick to write.
+    return json.dumps(sarif_log(diags), ensure_ascii=False)
 
 
 def sarif_log(diags: Sequence[Diagnostic], root: Path | None = None) -> dict[str, Any]:
@@ -54,11 +55,14 @@ def sarif_log(diags: Sequence[Diagnostic], root: Path | None = None) -> dict[str
         driver["informationUri"] = home
     driver["rules"] = [_rule(code, help_url(home)) for code in CODES]
     seen: Counter[str] = Counter()
+    artifacts: dict[str, dict[str, str]] = {}  # one per file, however many results it has
     results = []
     for d in diags:
-        result = _result(d, root)
+        if d.file not in artifacts:
+            artifacts[d.file] = _artifact(d.file, root)
+        result = _result(d, artifacts[d.file])
         # Two results of one code on one element (or on none) stay apart by their order.
-        key = _fingerprint(d, _uri(d.file, root))
+        key = _fingerprint(d, artifacts[d.file].get("uri", ""))
         seen[key] += 1
         result["partialFingerprints"] = {FINGERPRINT: f"{key}:{seen[key]}"}
         results.append(result)
@@ -95,7 +99,7 @@ def _rule(code: str, help_uri: str | None) -> dict[str, Any]:
     return rule
 
 
-def _result(d: Diagnostic, root: Path) -> dict[str, Any]:
+def _result(d: Diagnostic, artifact: dict[str, str]) -> dict[str, Any]:
     message = f"{d.message}\nhint: {d.hint}" if d.hint else d.message
     result: dict[str, Any] = {
         "ruleId": d.code,
@@ -104,25 +108,29 @@ def _result(d: Diagnostic, root: Path) -> dict[str, Any]:
         "message": {"text": message},
     }
     if d.file:
-        result["locations"] = [_location(d.file, root, d, describe(d.pointer))]
+        result["locations"] = [_location(artifact, d, describe(d.pointer))]
     related = [r for r in d.related if r.line]
     if d.file and related:
         result["relatedLocations"] = [
-            {"id": i, **_location(d.file, root, r, describe(r.pointer))}
+            {"id": i, **_location(artifact, r, describe(r.pointer))}
             for i, r in enumerate(related, 1)
         ]
     return result
 
 
-def _location(file: str, root: Path, at: Diagnostic | Related, name: str) -> dict[str, Any]:
-    """A location: the file from the root, the span where known, the element's name."""
+def _artifact(file: str, root: Path) -> dict[str, str]:
+    """A file as SARIF names it: from the repository's root, else by its absolute URI."""
+    if not file:
+        return {}
     relative = relative_path(file, root)
-    artifact = (
-        {"uri": quote(relative), "uriBaseId": ROOT_ID}
-        if relative is not None
-        else {"uri": Path(file).resolve().as_uri()}
-    )
-    physical: dict[str, Any] = {"artifactLocation": artifact}
+    if relative is None:
+        return {"uri": Path(file).resolve().as_uri()}
+    return {"uri": quote(relative), "uriBaseId": ROOT_ID}
+
+
+def _location(artifact: dict[str, str], at: Diagnostic | Related, name: str) -> dict[str, Any]:
+    """A location: the file, the span where known, the element's name."""
+    physical: dict[str, Any] = {"artifactLocation": dict(artifact)}
     if at.line:
         region = {"startLine": at.line, "startColumn": at.column or 1}
         if at.end_line:
@@ -134,12 +142,8 @@ def _location(file: str, root: Path, at: Diagnostic | Related, name: str) -> dic
     return location
 
 
-def _uri(file: str, root: Path) -> str:
-    return relative_path(file, root) or file
-
-
 def _fingerprint(d: Diagnostic, uri: str) -> str:
     """A hash of what identifies a problem whatever lines move: code, file, element."""
-    identity: list[str | int | Pointer] = [d.code, uri, d.pointer]
-    digest = hashlib.sha256(json.dumps(identity, ensure_ascii=False).encode("utf-8"))
+    identity = json.dumps([d.code, uri, list(d.pointer)], ensure_ascii=False)
+    digest = hashlib.sha256(identity.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:32]
