@@ -115,6 +115,8 @@ def test_sarif_of_each_code_is_valid(
 ) -> None:
     diags = checked(code)
     assert code in {d.code for d in diags}, [d.code for d in diags]
+    for d in diags:  # a span, where there is one, ends after it starts
+        assert not d.end_line or (d.end_line, d.end_column) > (d.line, d.column), d
     log = sarif.sarif_log(diags)
     validate(log, sarif_schema)
     (result,) = [r for r in log["runs"][0]["results"] if r["ruleId"] == code][:1]
