@@ -19,14 +19,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from argmap import draw
-from argmap.diagnostics import (
-    Diagnostic,
-    Severity,
-    format_json,
-    format_text,
-    printable,
-    summary,
-)
+from argmap.diagnostics import Diagnostic, Severity, format_text, printable
+from argmap.reports import REPORTERS
 
 if TYPE_CHECKING:
     from argmap.draw import Style
@@ -183,31 +177,39 @@ def assumption_options(command: F) -> F:
 
 @main.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@format_option("the diagnostics")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(REPORTERS)),
+    help="How to print the diagnostics: sarif for code scanning, github for annotations, "
+    "rdjson for reviewdog. Default: github when GITHUB_ACTIONS=true, else text.",
+)
 @click.option("--strict", is_flag=True, help="Warnings fail the check too.")
 @jobs_option
-def check_command(files: tuple[str, ...], fmt: str, strict: bool, jobs: int) -> None:
+def check_command(files: tuple[str, ...], fmt: str | None, strict: bool, jobs: int) -> None:
     """Check maps (files in any format argmap reads, or folders of maps): every problem.
 
     Prints `path:line:col: error AM101 message` and a hint for each problem, then a summary.
     Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage errors.
+    With --format github and $GITHUB_STEP_SUMMARY set, a summary is added to the job's page.
 
     \b
       argmap check maps/
       argmap check --strict --format json debate.argdown
       argmap check --jobs 1 maps/                 # one map at a time, in one process
+      argmap check maps/ --format sarif > argmap.sarif
     """
     paths = map_files(files)
     from argmap import check_path
     from argmap.parallel import mapped
+    from argmap.reports import default_format
+    from argmap.reports.github import append_step_summary
 
+    fmt = fmt or default_format(os.environ)
     diags = [d for found in mapped(check_path, paths, jobs) for d in found]
-    if fmt == "json":
-        click.echo(format_json(diags))
-    else:
-        if diags:
-            click.echo(format_text(diags, colour=colour_wanted()))
-        click.echo(summary(diags, len(paths)))
+    click.echo(REPORTERS[fmt](diags, len(paths), colour_wanted()))
+    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        append_step_summary(os.environ["GITHUB_STEP_SUMMARY"], diags, len(paths))
     sys.exit(exit_status(diags, strict))
 
 
@@ -260,6 +262,13 @@ def check_command(files: tuple[str, ...], fmt: str, strict: bool, jobs: int) -> 
 )
 @assumption_options
 @click.option("-q", "--quiet", is_flag=True, help="Say nothing about what was written.")
+@click.option(
+    "--check",
+    "stale_fails",
+    is_flag=True,
+    help="Exit 1 when a drawing was out of date or missing (it is redrawn), as formatters "
+    "do: keeps committed drawings in step (the argmap-render pre-commit hook).",
+)
 def render_command(
     paths: tuple[str, ...],
     output: str | None,
@@ -276,6 +285,7 @@ def render_command(
     accept: tuple[str, ...],
     reject: tuple[str, ...],
     quiet: bool,
+    stale_fails: bool,
 ) -> None:
     """Draw maps (files, or folders of maps) with Graphviz: SVG, PNG, PDF or DOT.
 
@@ -306,6 +316,7 @@ def render_command(
     loaded = [(path, *read_path(path)) for path in files]
     # Nothing a run reads may be overwritten: the maps, and their sources' texts.
     inputs = files + [f for _, argmap, _ in loaded if argmap for f in source_files(argmap)]
+    before = {path: _contents(target) for path, target in targets.items()}
     diags: list[Diagnostic] = []
     status = EXIT_OK
     with click.progressbar(
@@ -317,7 +328,22 @@ def render_command(
             status = max(status, code)
     if diags:
         click.echo(format_text(diags, colour=colour_wanted(err=True)), err=True)
+    if stale_fails and status == EXIT_OK:
+        stale = [t for path, t in targets.items() if t != "-" and _contents(t) != before[path]]
+        for path, target in targets.items():
+            if target in stale:
+                was = "missing" if before[path] is None else "out of date"
+                click.echo(f"{target} was {was}: drawn again", err=True)
+        status = EXIT_PROBLEMS if stale else status
     sys.exit(status)
+
+
+def _contents(path: str) -> bytes | None:
+    """A file's bytes, to tell whether drawing it changed it (None: no such regular file)."""
+    try:
+        return Path(path).read_bytes() if Path(path).is_file() else None
+    except OSError:
+        return None
 
 
 def _format_of(output: str | None) -> str:

@@ -109,8 +109,30 @@ CODES: dict[str, Code] = {
 
 
 @dataclass(frozen=True)
+class Related:
+    """Another element a diagnostic is about (a member of a cycle), located like it.
+
+    The span runs from `line`:`column` up to, not including, `end_line`:`end_column`; 0 where
+    it is not known.
+    """
+
+    pointer: Pointer
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+
+    def to_dict(self) -> dict[str, object]:
+        return {**asdict(self), "pointer": list(self.pointer)}
+
+
+@dataclass(frozen=True)
 class Diagnostic:
     """One problem, located in a file.
+
+    `line` and `column` (from 1) are where the problem starts; `end_line` and `end_column`,
+    where a problem has an extent (a whole value), are just past its last character, as
+    editors and SARIF count; 0 where not known. `related` are the other elements it is about.
 
     >>> d = diagnostic("AM204", "claim `a` attacks itself", ("attacks", 0), hint="remove it")
     >>> d.severity
@@ -125,11 +147,15 @@ class Diagnostic:
     line: int = 0
     column: int = 0
     pointer: Pointer = field(default=(), compare=False)
+    end_line: int = field(default=0, compare=False)
+    end_column: int = field(default=0, compare=False)
+    related: tuple[Related, ...] = field(default=(), compare=False)
 
     def to_dict(self) -> dict[str, object]:
         data = asdict(self)
         data["severity"] = self.severity.value
         data["pointer"] = list(self.pointer)
+        data["related"] = [r.to_dict() for r in self.related]
         return data
 
 
@@ -142,12 +168,29 @@ def diagnostic(
     file: str = "",
     line: int = 0,
     column: int = 0,
+    end_line: int = 0,
+    end_column: int = 0,
+    related: Iterable[Pointer] = (),
 ) -> Diagnostic:
     """A diagnostic with the severity from the table of codes.
 
-    Give a `pointer` into the map (located later), or a `file`, `line` and `column` directly.
+    Give a `pointer` into the map (located later), or a `file`, `line` and `column` directly
+    (and where the problem ends, if it has an extent). `related` points at the other elements
+    it is about, such as the members of a cycle; they are located with it.
     """
-    return Diagnostic(code, CODES[code].severity, message, hint, file, line, column, pointer)
+    return Diagnostic(
+        code,
+        CODES[code].severity,
+        message,
+        hint,
+        file,
+        line,
+        column,
+        pointer,
+        end_line,
+        end_column,
+        tuple(Related(p) for p in related),
+    )
 
 
 _SECTIONS = {

@@ -14,13 +14,16 @@ from typing import Any
 
 import yaml
 
-from argmap.diagnostics import Diagnostic, Pointer, diagnostic
+from argmap.diagnostics import Diagnostic, Pointer, Related, diagnostic
 from argmap.limits import Limits
 from argmap.model import Origin, Position, Positions
 from argmap.yaml12 import resolve
 
 #: Diagnostics about a key (an id, a field name) point at the key; the rest at the value.
 KEY_CODES = {"AM005", "AM101", "AM105", "AM107"}
+
+#: Where the key and the value of each node end (just past their last character), by pointer.
+Ends = dict[Pointer, tuple[Position, Position]]
 
 
 def _scalar(event: yaml.ScalarEvent) -> Any:
@@ -53,16 +56,19 @@ class _Frame:
     key: Any = None
     has_key: bool = False
     key_pos: Position = (1, 1)
+    key_end: Position = (1, 1)
+    last_end: Position = (1, 1)
 
 
-def _events(text: str, max_nodes: int) -> tuple[Any, Positions, list[Diagnostic]]:
-    """Plain data, the (key, value) position of every node, and duplicate keys.
+def _events(text: str, max_nodes: int) -> tuple[Any, Positions, list[Diagnostic], Ends]:
+    """Plain data, the (key, value) position of every node, duplicate keys, and the ends.
 
     Built from PyYAML's event stream (its C parser): no recursion, so deep nesting is fine,
     and aliases share their anchor's value, their expanded size counted against
     `max_nodes` so that a "billion laughs" stops early.
     """
     positions: Positions = {}
+    ends: Ends = {}
     diags: list[Diagnostic] = []
     anchors: dict[str, tuple[Any, int]] = {}
     stack: list[_Frame] = []
@@ -84,7 +90,7 @@ def _events(text: str, max_nodes: int) -> tuple[Any, Positions, list[Diagnostic]
                 positions[pointer] = (here, here)
         return pointer, here
 
-    def place(value: Any, size: int, anchor: str | None) -> None:
+    def place(value: Any, size: int, anchor: str | None, pointer: Pointer, end: Position) -> None:
         nonlocal expanded
         expanded += size
         if expanded > max_nodes:
@@ -92,14 +98,18 @@ def _events(text: str, max_nodes: int) -> tuple[Any, Positions, list[Diagnostic]
         if anchor is not None:
             anchors[anchor] = (value, size)
         if not stack:
+            ends[pointer] = (end, end)
             documents.append(value)
             return
         parent = stack[-1]
         parent.size += size
+        parent.last_end = end
         if isinstance(parent.value, list):
+            ends[pointer] = (end, end)
             parent.value.append(value)
             return
         key, parent.has_key = parent.key, False
+        ends[pointer] = (parent.key_end, end)
         if key in parent.value:
             diags.append(
                 diagnostic(
@@ -110,6 +120,8 @@ def _events(text: str, max_nodes: int) -> tuple[Any, Positions, list[Diagnostic]
                     "silently win: merge or rename them",
                     line=parent.key_pos[0],
                     column=parent.key_pos[1],
+                    end_line=parent.key_end[0],
+                    end_column=parent.key_end[1],
                 )
             )
         else:
@@ -132,22 +144,23 @@ def _events(text: str, max_nodes: int) -> tuple[Any, Positions, list[Diagnostic]
             frame.key = str(frame.key)
         frame.has_key = True
         frame.key_pos = _position(event.start_mark)
+        frame.key_end = _position(event.end_mark)
         return True
 
     for event in yaml.parse(text, Loader=_LOADER):
         if isinstance(event, yaml.ScalarEvent | yaml.AliasEvent) and key_of(event):
             continue
         if isinstance(event, yaml.ScalarEvent):
-            start(event)
-            place(_scalar(event), 1, event.anchor)
+            pointer, _ = start(event)
+            place(_scalar(event), 1, event.anchor, pointer, _position(event.end_mark))
         elif isinstance(event, yaml.AliasEvent):
-            start(event)
+            pointer, _ = start(event)
             if event.anchor not in anchors:
                 raise _Malformed(
                     f"alias *{event.anchor} names no anchor before it", event.start_mark
                 )
             value, size = anchors[event.anchor]
-            place(value, size, None)
+            place(value, size, None, pointer, _position(event.end_mark))
         elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
             if key_of(event):
                 continue
@@ -158,10 +171,14 @@ def _events(text: str, max_nodes: int) -> tuple[Any, Positions, list[Diagnostic]
             stack.append(_Frame(container, pointer, event.anchor))
         elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
             frame = stack.pop()
-            place(frame.value, frame.size, frame.anchor)
+            # A flow collection ends at its bracket; a block one where its last value ends
+            # (its end event is only the start of whatever follows).
+            flow = _position(event.start_mark) != _position(event.end_mark)
+            end = _position(event.end_mark) if flow or not frame.value else frame.last_end
+            place(frame.value, frame.size, frame.anchor, frame.pointer, end)
         elif isinstance(event, yaml.DocumentStartEvent) and documents:
             raise _Malformed("a second document: a map file holds one", event.start_mark)
-    return (documents[0] if documents else None), positions, diags
+    return (documents[0] if documents else None), positions, diags, ends
 
 
 _LOADER = yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader
@@ -174,10 +191,18 @@ def parse_located(
 
     `max_nodes` bounds the nodes once aliases are expanded (default: the limit in force).
     """
+    data, diags, positions, _ = _parse_spans(origin, max_nodes)
+    return data, diags, positions
+
+
+def _parse_spans(
+    origin: Origin, max_nodes: int | None = None
+) -> tuple[Any, list[Diagnostic], Positions, Ends]:
+    """:func:`parse_located`, with where each node ends."""
     if max_nodes is None:
         max_nodes = Limits.from_env().max_nodes
     try:
-        data, positions, diags = _events(origin.text, max_nodes)
+        data, positions, diags, ends = _events(origin.text, max_nodes)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         problem = err.problem or err.context or "invalid YAML"
@@ -201,6 +226,7 @@ def parse_located(
                 )
             ],
             {},
+            {},
         )
     except _Malformed as err:
         line, column = err.position
@@ -217,6 +243,7 @@ def parse_located(
                 )
             ],
             {},
+            {},
         )
     except yaml.YAMLError as err:
         return (
@@ -231,6 +258,7 @@ def parse_located(
                     file=origin.path,
                 )
             ],
+            {},
             {},
         )
     except _TooLarge:
@@ -247,8 +275,9 @@ def parse_located(
                 )
             ],
             {},
+            {},
         )
-    return data, diags, positions
+    return data, diags, positions, ends
 
 
 def _syntax_hint(problem: str, text: str, line: int) -> str:
@@ -279,32 +308,36 @@ def _syntax_hint(problem: str, text: str, line: int) -> str:
     return "check the indentation and quoting on this line and the one before"
 
 
-def positions_of(origin: Origin, pointers: list[Pointer] | None = None) -> Positions:
-    """The (key, value) positions of the nodes of a document, by pointer.
+def spans_of(origin: Origin, pointers: list[Pointer] | None = None) -> tuple[Positions, Ends]:
+    """The (key, value) positions of the nodes of a document and where they end, by pointer.
 
     Given a few `pointers` into a block-style YAML map, only the elements they lead to are
     parsed (found by a scan of the text); anything the scan is not sure of parses it all.
+    A foreign format's reader gives positions without ends.
     """
     if origin.positions is not None:
-        return origin.positions
+        return origin.positions, {}
     if pointers and len(pointers) <= MAX_TARGETED and origin.format == "yaml":
         found: Positions = {}
+        found_ends: Ends = {}
         for pointer in pointers:
             element = _element_positions(origin.text, pointer)
             if element is None:
                 break
-            found.update(element)
+            found.update(element[0])
+            found_ends.update(element[1])
         else:
-            return found
-    return parse_located(origin, Limits.from_env().max_nodes)[2]
+            return found, found_ends
+    _, _, positions, ends = _parse_spans(origin, Limits.from_env().max_nodes)
+    return positions, ends
 
 
 #: Up to this many diagnostics are located by parsing only their elements.
 MAX_TARGETED = 200
 
 
-def _element_positions(text: str, pointer: Pointer) -> Positions | None:
-    """Positions within the one element `pointer` leads to (``("claims", "a", ...)``).
+def _element_positions(text: str, pointer: Pointer) -> tuple[Positions, Ends] | None:
+    """Positions and ends within the one element `pointer` leads to (``("claims", "a", ...)``).
 
     The element's lines are found by indentation, parsed alone, and shifted to their place;
     None when the text is not laid out as expected (flow style, quoted keys, aliases).
@@ -332,20 +365,26 @@ def _element_positions(text: str, pointer: Pointer) -> Positions | None:
     end = _block_end(text, start.end(), indent)
     offset = text.count("\n", 0, start.start())
     try:
-        data, positions, _ = _events(text[start.start() : end], Limits().max_nodes)
+        data, positions, _, ends = _events(text[start.start() : end], Limits().max_nodes)
     except (yaml.YAMLError, _Malformed, _TooLarge):
         return None
     if isinstance(ident, int) and not (isinstance(data, list) and len(data) == 1):
         return None
     if isinstance(ident, str) and not (isinstance(data, dict) and list(data) == [ident]):
         return None
+    def down(where: Position) -> Position:
+        return where[0] + offset, where[1]
+
     shifted: Positions = {}
+    shifted_ends: Ends = {}
     for inner, (key_pos, value_pos) in positions.items():
         if not inner:
             continue
         outer = (pointer[0], ident, *inner[1:])
-        shifted[outer] = ((key_pos[0] + offset, key_pos[1]), (value_pos[0] + offset, value_pos[1]))
-    return shifted
+        shifted[outer] = (down(key_pos), down(value_pos))
+        key_end, value_end = ends[inner]
+        shifted_ends[outer] = (down(key_end), down(value_end))
+    return shifted, shifted_ends
 
 
 def _block_end(text: str, start: int, indent: str) -> int:
@@ -367,16 +406,36 @@ def locate(diags: list[Diagnostic], origin: Origin | None) -> list[Diagnostic]:
     if not diags or origin is None:
         return diags
     pending = [d.pointer for d in diags if not d.line]
-    positions = positions_of(origin, pending) if pending else {}
+    pending += [r.pointer for d in diags for r in d.related if not r.line]
+    positions, ends = spans_of(origin, pending) if pending else ({}, {})
     out = []
     for d in diags:
         if not d.line:
-            pointer = d.pointer
-            while pointer and pointer not in positions:
-                pointer = pointer[:-1]
-            key_pos, value_pos = positions.get(pointer, ((1, 1), (1, 1)))
-            at_key = d.code in KEY_CODES or len(pointer) <= 2
-            line, column = key_pos if at_key and pointer == d.pointer else value_pos
-            d = replace(d, line=line, column=column)
+            line, column, end_line, end_column = _span(d.pointer, d.code, positions, ends)
+            d = replace(d, line=line, column=column, end_line=end_line, end_column=end_column)
+        if d.related:
+            related = tuple(
+                r if r.line else Related(r.pointer, *_span(r.pointer, d.code, positions, ends))
+                for r in d.related
+            )
+            d = replace(d, related=related)
         out.append(replace(d, file=origin.path))
     return out
+
+
+def _span(
+    pointer: Pointer, code: str, positions: Positions, ends: Ends
+) -> tuple[int, int, int, int]:
+    """Line, column, end line and end column of what `pointer` leads to (end 0: unknown).
+
+    A pointer to something absent (a missing field) falls back to the nearest element that
+    is there: its value, whole.
+    """
+    found = pointer
+    while found and found not in positions:
+        found = found[:-1]
+    key_pos, value_pos = positions.get(found, ((1, 1), (1, 1)))
+    at_key = (code in KEY_CODES or len(found) <= 2) and found == pointer
+    key_end, value_end = ends.get(found, ((0, 0), (0, 0)))
+    start, end = (key_pos, key_end) if at_key else (value_pos, value_end)
+    return (*start, *end)

@@ -28,3 +28,15 @@ def test_bombs_are_answered_with_diagnostics() -> None:
     assert answers["10 MB claim text"] == "AM108"
     assert answers["YAML 10,000 deep"].startswith("AM")  # at this size a wrong type (AM102)
     assert answers["JSON 10,000 deep"].startswith("AM")
+
+
+def test_bench_reports_runs_small() -> None:
+    from tests.benchmarks import bench_reports
+
+    rows = bench_reports.main(["--sizes", "20", "--repeat", "1"])
+    assert [row["map"] for row in rows] == [
+        "runway-letter.yaml",
+        "20 claims, clean",
+        "20 claims unused",
+    ]
+    assert all(isinstance(row["sarif s"], float) and row["sarif s"] > 0 for row in rows)

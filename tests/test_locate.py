@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.locate import _element_positions, parse_located
+from argmap.locate import _element_positions, _parse_spans, parse_located
 from argmap.model import Origin
 from tests.conftest import MAPS
 from tests.test_diagnostics import CASES
@@ -17,13 +17,15 @@ TEXTS = [text for text, _, _ in CASES.values()] + [
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_targeted_positions_equal_full_parse(text: str) -> None:
-    full = parse_located(Origin(path="m.yaml", text=text), 10_000)[2]
+    _, _, full, full_ends = _parse_spans(Origin(path="m.yaml", text=text), 10_000)
     for pointer in [p for p in full if len(p) >= 2]:
         element = _element_positions(text, pointer)
         if element is None:
             continue
-        for inner, position in element.items():
+        positions, ends = element
+        for inner, position in positions.items():
             assert full.get(inner) == position, (pointer, inner)
+            assert full_ends.get(inner) == ends[inner], (pointer, inner)
 
 
 def test_block_style_maps_are_located_without_a_full_parse() -> None:
