@@ -179,27 +179,11 @@ def parse_located(
     try:
         data, positions, diags = _events(origin.text, max_nodes)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        problem = err.problem or err.context or "invalid YAML"
-        if err.context and err.context_mark and err.problem:
-            start = err.context_mark
-            if "quoted scalar" in err.context:  # point where the quote opened, not at the end
-                mark, problem = start, f"this quoted text is never closed ({problem})"
-            else:
-                problem += f" ({err.context}, which starts at {start.line + 1}:{start.column + 1})"
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, column, problem, hint = _syntax_error(err, origin.text)
+        message = f"YAML syntax error: {problem}"
         return (
             None,
-            [
-                diagnostic(
-                    "AM004",
-                    f"YAML syntax error: {problem}",
-                    hint=_syntax_hint(problem, origin.text, line),
-                    line=line,
-                    column=column,
-                    file=origin.path,
-                )
-            ],
+            [diagnostic("AM004", message, hint=hint, line=line, column=column, file=origin.path)],
             {},
         )
     except _Malformed as err:
@@ -249,6 +233,59 @@ def parse_located(
             {},
         )
     return data, diags, positions
+
+
+def _syntax_error(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str]:
+    """Where a YAML syntax error is to be fixed, what it is and a hint: line, column, ..."""
+    mark = err.problem_mark or err.context_mark
+    problem = err.problem or err.context or "invalid YAML"
+    start = err.context_mark
+    if err.context and start is not None and err.problem:
+        if "quoted scalar" in err.context:  # point where the quote opened, not at the end
+            mark, problem = start, f"this quoted text is never closed ({problem})"
+        elif "flow" in err.context and mark is not None:
+            return _unclosed_bracket(err.context, start, mark, text)
+        else:
+            problem += f" ({err.context}, which starts at {start.line + 1}:{start.column + 1})"
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if mark is not None and text.split("\n")[mark.line][mark.column : mark.column + 1] == "\t":
+        problem = "a tab, where YAML allows only spaces"  # the C parser does not name it
+    return line, column, problem, _syntax_hint(problem, text, line)
+
+
+def _unclosed_bracket(context: str, start: Any, mark: Any, text: str) -> tuple[int, int, str, str]:
+    """A `{...}` or `[...]` the parser could not finish: not closed on its line, closed with
+    the other bracket, or two entries without a comma between them."""
+    opener, closer = ("{", "}") if "mapping" in context else ("[", "]")
+    lines = text.split("\n")
+    opened = f"the `{opener}` opened at {start.line + 1}:{start.column + 1}"
+    first = lines[start.line] if start.line < len(lines) else ""
+    if mark.line != start.line and closer not in first[start.column :]:
+        # the parser gives up on a later line; the missing bracket belongs to this one
+        end = len(first.split(" #")[0].rstrip())
+        return (
+            start.line + 1,
+            end + 1,
+            f"{opened} is never closed",
+            f"end the line with `{closer}`",
+        )
+    here = lines[mark.line][mark.column : mark.column + 1] if mark.line < len(lines) else ""
+    line, column = mark.line + 1, mark.column + 1
+    if here and here in "]}":
+        return (
+            line,
+            column,
+            f"{opened} is closed with `{here}`",
+            f"close it with `{closer}` where its items end",
+        )
+    return (
+        line,
+        column,
+        f"a `,` or `{closer}` is missing before this (in {opened})",
+        f"separate the entries of `{opener}...{closer}` with commas, as in {{from: a, to: b}}"
+        if opener == "{"
+        else "separate the items of `[...]` with commas, as in [a, b]",
+    )
 
 
 def _syntax_hint(problem: str, text: str, line: int) -> str:

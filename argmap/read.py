@@ -148,6 +148,10 @@ def read_text(
     parsed = form.read(text, name, limits)
     origin = Origin(name, text, form.name, parsed.positions, folder)
     argmap, diags = finish(parsed, origin, limits)
+    if form.name == "yaml" and parsed.data is None and any(d.code == "AM004" for d in diags):
+        from argmap.recover import rest  # a syntax error: check what is left without it
+
+        diags += rest(origin, limits)
     return argmap, sorted(diags, key=sort_key)
 
 
