@@ -11,6 +11,7 @@ import difflib
 import functools
 import heapq
 import os
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 
@@ -176,6 +177,18 @@ VOTES, CANDIDATES, BLOCK = 50_000, 3, 128
 def closest_passage(quote: str, source: str) -> tuple[float, str]:
     """The passage of `source` most alike to `quote` (both normalised), and how alike (0..1).
 
+    >>> source = "a dog sat on a mat; the cat sat on a mat"
+    >>> ratio, passage = closest_passage("the cat sat on the mat", source)
+    >>> round(ratio, 2), passage
+    (0.9, 'the cat sat on a mat')
+    """
+    ratio, start, stop = closest_span(quote, source)
+    return ratio, source[start:stop]
+
+
+def closest_span(quote: str, source: str) -> tuple[float, int, int]:
+    """How alike the passage of `source` most alike to `quote` is (0..1), and where it lies.
+
     Comparing the quote with the passage at every word of the source is quadratic, and
     difflib is quadratic again on repetitive text (a 2 KB quote took minutes against 19 KB).
     So the quote's words, rarest in the source first, vote for where the quote would start
@@ -183,10 +196,9 @@ def closest_passage(quote: str, source: str) -> tuple[float, str]:
     compared with it by :func:`align`. Best effort: a passage with no word of the quote is
     not found.
 
-    >>> source = "a dog sat on a mat; the cat sat on a mat"
-    >>> ratio, passage = closest_passage("the cat sat on the mat", source)
-    >>> round(ratio, 2), passage
-    (0.9, 'the cat sat on a mat')
+    >>> ratio, start, stop = closest_span("the cat sat", "a dog sat; the cat sits")
+    >>> round(ratio, 2), "a dog sat; the cat sits"[start:stop]
+    (0.91, 'the cat sit')
     """
     starts, where = _words(source)
     positions: dict[str, list[int]] = defaultdict(list)
@@ -200,14 +212,59 @@ def closest_passage(quote: str, source: str) -> tuple[float, str]:
             break
         votes.update(j - k for j in found)  # the quote's word k is the source's word j
         cast += len(found)
-    best = (0.0, "")
+    best = (0.0, 0, 0)
     for offset, _ in heapq.nsmallest(CANDIDATES, votes.items(), key=lambda v: (-v[1], v[0])):
         start = starts[min(max(offset, 0), len(starts) - 1)]
         matched, end = align(quote, source[start : start + len(quote) + len(quote) // 4 + BLOCK])
         ratio = 2 * matched / (len(quote) + end)
         if ratio > best[0]:
-            best = (ratio, source[start : start + end])
+            best = (ratio, start, start + end)
     return best
+
+
+def as_written(raw: str, start: int, stop: int, quote: str) -> str:
+    r"""The passage ``normalise(raw)[start:stop]`` as `raw` writes it, in whole words on one
+    line, the words that differ from the normalised `quote` between ``**``.
+
+    >>> as_written("The Cat  sits\non a mat.", 4, 13, "cat sat on")
+    'Cat **sits** on'
+    """
+    index = _original_index(raw)
+    begin, end = index[start], index[max(stop - 1, start)] + 1
+    while begin > 0 and not raw[begin - 1].isspace():
+        begin -= 1
+    while end < len(raw) and not raw[end].isspace():
+        end += 1
+    words = raw[begin:end].split()
+    bare = [_bare(w) for w in words]  # punctuation around a word is not a difference
+    wanted = [_bare(w) for w in quote.split(" ")]
+    matcher = difflib.SequenceMatcher(None, bare, wanted, autojunk=False)
+    out: list[str] = []
+    for tag, i1, i2, _, _ in matcher.get_opcodes():
+        part = " ".join(words[i1:i2])
+        if part:
+            out.append(part if tag == "equal" else f"**{part}**")
+    return " ".join(out)
+
+
+def _bare(word: str) -> str:
+    return re.sub(r"\W", "", normalise(word))
+
+
+@functools.lru_cache(maxsize=4)
+def _original_index(raw: str) -> list[int]:
+    """For each character of ``normalise(raw)``, its index in `raw`.
+
+    >>> _original_index("A  b")
+    [0, 2, 3]
+    """
+    index: list[int] = []
+    for word in re.finditer(r"\S+", raw):
+        if index:
+            index.append(word.start() - 1)  # the one space that stands for the gap
+        for at in range(word.start(), word.end()):
+            index.extend([at] * len(normalise(raw[at])))
+    return index
 
 
 def align(quote: str, text: str) -> tuple[int, int]:
@@ -272,13 +329,15 @@ def quotes(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
     # has no folder at all.
     folder = argmap.origin.folder if argmap.origin else os.getcwd()
     limits = Limits.from_env()
-    cache: dict[str, str | None] = {}
+    cache: dict[str, str | None] = {}  # normalised
+    raw: dict[str, str] = {}  # as written, to quote a near miss
     for ident, source in argmap.sources.items():
         if source.path is None:
             continue
         cache[ident] = None
         try:
-            cache[ident] = normalise(read_source(folder, source.path, limits))
+            raw[ident] = read_source(folder, source.path, limits)
+            cache[ident] = normalise(raw[ident])
         except OutsideFolder:
             yield diagnostic(
                 "AM209",
@@ -301,9 +360,10 @@ def quotes(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
         assert source_text is not None
         if wanted in source_text:
             continue
-        ratio, passage = closest_passage(wanted, source_text)
+        ratio, start, stop = closest_span(wanted, source_text)
         hint = (
-            f'the closest passage ({ratio:.0%} alike) reads: "{passage}"'
+            f"the closest passage ({ratio:.0%} alike) reads: "
+            f'"{as_written(raw[quote.source], start, stop, wanted)}" (** marks what differs)'
             if ratio >= 0.6
             else "copy the passage from the source exactly"
         )
@@ -408,17 +468,71 @@ def uncited_sources(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnost
 
 
 def missing_languages(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
-    """AM307: a claim without a text in one of the languages the map declares."""
+    """AM307: claims without a text in one of the languages the map declares.
+
+    One warning a language, at the first such claim, with the count and the first ids: a
+    map translated in part would otherwise get one near-identical warning per claim.
+    """
+    lacking: dict[str, list[str]] = {lang: [] for lang in argmap.languages}
     for ident, claim in argmap.claims.items():
         have = texts(claim.text, argmap.lang)
-        missing = [lang for lang in argmap.languages if lang not in have]
-        if missing:
-            yield diagnostic(
-                "AM307",
-                f"claim `{ident}` has no text in {', '.join(missing)}",
-                ("claims", ident, "text"),
-                f"add `{missing[0]}: ...` under its text, as in {{en: ..., pt: ...}}",
+        for lang in lacking:
+            if lang not in have:
+                lacking[lang].append(ident)
+    for lang, idents in lacking.items():
+        if not idents:
+            continue
+        if len(idents) == 1:
+            message = f"claim `{idents[0]}` has no text in {lang}"
+        else:
+            shown = ", ".join(f"`{i}`" for i in idents[:MISSING_SHOWN])
+            more = f" and {len(idents) - MISSING_SHOWN} more" if len(idents) > MISSING_SHOWN else ""
+            message = (
+                f"{len(idents)} of {len(argmap.claims)} claims have no text in {lang}: "
+                f"{shown}{more}"
             )
+        yield diagnostic(
+            "AM307",
+            message,
+            ("claims", idents[0], "text"),
+            f"add `{lang}: ...` under each text, as in {{{argmap.lang}: ..., {lang}: ...}}",
+        )
+
+
+#: How many claims an AM307 warning names.
+MISSING_SHOWN = 5
+
+
+def repeated_premises(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
+    """AM308: a premise listed twice in one inference: once is enough, twice is a slip."""
+    for ident, inference in argmap.inferences.items():
+        seen: set[str] = set()
+        for i, premise in enumerate(inference.premises):
+            if premise in seen:
+                yield diagnostic(
+                    "AM308",
+                    f"inference `{ident}` lists premise `{premise}` twice",
+                    ("inferences", ident, "premises", i),
+                    f"remove the second `{premise}`; if another premise was meant, name it",
+                )
+            seen.add(premise)
+
+
+def repeated_attacks(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
+    """AM309: the same attack (same `from` and `to`) written twice."""
+    first: dict[tuple[str, str], int] = {}
+    for i, attack in enumerate(argmap.attacks):
+        key = (attack.from_, attack.to)
+        if key in first:
+            yield diagnostic(
+                "AM309",
+                f"attack #{i + 1} repeats attack #{first[key] + 1} "
+                f"(`{attack.from_}` against `{attack.to}`)",
+                ("attacks", i),
+                "remove the repeat; a note on the first one can say more",
+            )
+        else:
+            first[key] = i
 
 
 CHECKS: list[Check] = [
@@ -436,6 +550,8 @@ CHECKS: list[Check] = [
     no_main_conclusion,
     uncited_sources,
     missing_languages,
+    repeated_premises,
+    repeated_attacks,
 ]
 
 
