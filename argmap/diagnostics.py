@@ -81,6 +81,8 @@ CODES: dict[str, Code] = {
         Code("AM405", E, "the drawing cannot be written"),
         Code("AM406", W, "a source's url is not an http(s) address"),
         Code("AM407", E, "the engine cannot draw this format"),
+        Code("AM408", W, "a tag given a colour that no claim has"),
+        Code("AM409", W, "only some claims have a text in the language asked for"),
         Code("AM501", E, "a claim to accept, reject or explain does not exist"),
         Code("AM502", E, "a claim is both accepted and rejected"),
         Code("AM510", E, "the file is not a Carneades argument graph"),
