@@ -172,3 +172,40 @@ def test_init_writes_a_starter_map_that_checks_clean(tmp_path: Path) -> None:
     before = target.read_bytes()
     done = run_cli("init", str(target))
     assert done.returncode == 2 and target.read_bytes() == before
+
+
+EVALUATED = "claims:\n  a: {text: A}\n  bb: {text: Bees make honey from the nectar of flowers}\n"
+
+
+def test_evaluate_aligns_its_header_whatever_the_ids(write_map: Callable[..., Path]) -> None:
+    """Regression (#12): with one-letter ids the header was off by one column."""
+    path = write_map("claims:\n  a: {text: A}\n  b: {text: B}\n")
+    lines = run_cli("evaluate", str(path), env={"COLUMNS": "80", "NO_COLOR": "1"}).stdout
+    header, row = lines.splitlines()[:2]
+    assert header.index("id") == row.index("a") and header.index("text") == row.index("A")
+
+
+def test_evaluate_uses_the_width_and_full_wraps(write_map: Callable[..., Path]) -> None:
+    path = write_map(EVALUATED)
+    narrow = run_cli("evaluate", str(path), env={"COLUMNS": "40"}).stdout.splitlines()
+    assert max(map(len, narrow)) == 40 and narrow[2].endswith("…")
+    wide = run_cli("evaluate", str(path), env={"COLUMNS": "200"}).stdout
+    assert "Bees make honey from the nectar of flowers" in wide
+    full = run_cli("evaluate", str(path), "--full", env={"COLUMNS": "40"}).stdout.splitlines()
+    assert max(map(len, full)) <= 40
+    column = full[0].index("text")
+    assert " ".join(line[column:] for line in full[2:]) == (
+        "Bees make honey from the nectar of flowers"
+    )
+
+
+def test_evaluate_colours_labels_on_request_and_never_with_no_color(
+    write_map: Callable[..., Path],
+) -> None:
+    path = write_map(EVALUATED)
+    coloured = run_cli("evaluate", str(path), env={"FORCE_COLOR": "1", "NO_COLOR": ""}).stdout
+    assert "\x1b[32min\x1b[0m" in coloured
+    plain = run_cli("evaluate", str(path), env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
+    assert "\x1b" not in plain
+    piped = run_cli("evaluate", str(path), env={"FORCE_COLOR": "", "NO_COLOR": ""}).stdout
+    assert "\x1b" not in piped  # a pipe, not a terminal
