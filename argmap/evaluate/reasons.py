@@ -237,10 +237,10 @@ def table(
     >>> print(table(rows, width=70))
     label  id  role             text
     in     b   main conclusion  Cats purr when they are content
-    >>> print(table(rows, width=50))
+    >>> print(table(rows, width=46))
     label  id  role             text
     in     b   main conclusion  Cats purr when th…
-    >>> print(table(rows, width=50, full=True))
+    >>> print(table(rows, width=46, full=True))
     label  id  role             text
     in     b   main conclusion  Cats purr when
                                 they are content
