@@ -235,6 +235,19 @@ def parse_located(
     return data, diags, positions
 
 
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def yaml_lines(text: str) -> list[str]:
+    r"""The lines of a text as YAML counts them (CR, CRLF, NEL and the Unicode separators
+    break lines too), so that a parser's line numbers index them.
+
+    >>> yaml_lines("a\r\nb\rc")
+    ['a', 'b', 'c']
+    """
+    return _BREAK.split(text)
+
+
 def _syntax_error(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str]:
     """Where a YAML syntax error is to be fixed, what it is and a hint: line, column, ..."""
     mark = err.problem_mark or err.context_mark
@@ -248,7 +261,9 @@ def _syntax_error(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, 
         else:
             problem += f" ({err.context}, which starts at {start.line + 1}:{start.column + 1})"
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    if mark is not None and text.split("\n")[mark.line][mark.column : mark.column + 1] == "\t":
+    lines = yaml_lines(text)
+    here = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+    if mark is not None and here[mark.column :][:1] == "\t":
         problem = "a tab, where YAML allows only spaces"  # the C parser does not name it
     return line, column, problem, _syntax_hint(problem, text, line)
 
@@ -257,7 +272,7 @@ def _unclosed_bracket(context: str, start: Any, mark: Any, text: str) -> tuple[i
     """A `{...}` or `[...]` the parser could not finish: not closed on its line, closed with
     the other bracket, or two entries without a comma between them."""
     opener, closer = ("{", "}") if "mapping" in context else ("[", "]")
-    lines = text.split("\n")
+    lines = yaml_lines(text)
     opened = f"the `{opener}` opened at {start.line + 1}:{start.column + 1}"
     first = lines[start.line] if start.line < len(lines) else ""
     if mark.line != start.line and closer not in first[start.column :]:
@@ -298,7 +313,7 @@ def _syntax_hint(problem: str, text: str, line: int) -> str:
             'in \'...\' and escaped as \\" in "...")'
         )
     if "mapping values" in problem:
-        lines = text.split("\n")
+        lines = yaml_lines(text)
         here = lines[line - 1] if 0 < line <= len(lines) else ""
         above = next((s for s in reversed(lines[: line - 1]) if s.strip()), "")
         indent = len(here) - len(here.lstrip(" "))

@@ -15,6 +15,7 @@ reported. The map itself stays unread: the caller returns no map, only diagnosti
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -22,10 +23,14 @@ import yaml
 
 from argmap.diagnostics import Diagnostic, Pointer, describe
 from argmap.limits import Limits
+from argmap.locate import yaml_lines
 from argmap.model import Origin
 
 #: Warnings about what a map lacks, which the left-out part may have supplied.
 ABSENCE = frozenset({"AM301", "AM302", "AM305", "AM306"})
+
+#: Errors of shape: the element is left out, and the rest checked.
+SHAPE = frozenset({"AM101", "AM102", "AM103", "AM104", "AM105", "AM108"})
 
 #: Rounds of leaving out a broken element before giving up.
 MAX_ROUNDS = 20
@@ -46,46 +51,57 @@ class LeftOut:
     items: list[tuple[str, int]] = field(default_factory=list)
 
 
-def rest(origin: Origin, limits: Limits) -> list[Diagnostic]:
-    """The diagnostics of a YAML map with a syntax error, the broken elements left out.
+def rest(origin: Origin, limits: Limits, diags: Sequence[Diagnostic] = ()) -> list[Diagnostic]:
+    r"""What else is wrong with a YAML map whose `diags` (from reading it) stop the checks.
 
-    The first syntax error is not among them (the reader reported it); further ones are.
+    The elements holding a syntax error, or an error of shape (:data:`SHAPE`), are left out
+    and the rest read again, until it reads clean; then it is checked. The diagnostics found
+    on the way are returned, less those of `diags` and those the part left out may cause.
 
-    >>> text = "claims:\\n  a: {text: A\\n  b: {text: B, by: x}\\n"
-    >>> [(d.code, d.line) for d in rest(Origin("m.yaml", text), Limits())]
-    [('AM106', 3)]
+    >>> text = "claims:\n  a: {text: A\n  b: {text: B, by: x}\n"
+    >>> [(d.code, d.line) for d in rest(Origin("m.yaml", text), Limits())]  # no `diags`
+    [('AM004', 2), ('AM106', 3)]
     """
     from argmap.finish import finish
     from argmap.formats.base import Parsed
     from argmap.formats.native import parse
 
-    original = origin.text.split("\n")
+    original = yaml_lines(origin.text)  # joined again with LF: lines keep their numbers
     lines = list(original)
     left = LeftOut()
     found: list[Diagnostic] = []
     for _ in range(MAX_ROUNDS):
-        broken = _broken_line(lines)
-        if broken is None:
-            break
-        if not _leave_out(lines, original, broken, left):
-            return found
         blanked = replace(origin, text="\n".join(lines), positions=None)
-        data, diags = parse(blanked, limits)
+        data, parsed = parse(blanked, limits)
         if data is None:
-            if not any(d.code == "AM004" for d in diags):
-                return found
-            found += diags  # a second syntax error, elsewhere: a mistake of its own
+            if not any(d.code == "AM004" for d in parsed):
+                break
+            found += parsed
+            broken = _broken_line(lines)
+            if broken is None or not _leave_out(lines, original, broken, left):
+                break
             continue
         data = _drop_emptied(data, left)
         if not (isinstance(data, dict) and isinstance(data.get("claims"), dict)):
-            return found
-        argmap, diags = finish(Parsed(data, diags), blanked, limits)
+            break
+        argmap, more = finish(Parsed(data, parsed), blanked, limits)
+        shape = sorted({d.line - 1 for d in more if d.code in SHAPE and d.line > 0})
+        if argmap is None and shape:
+            found += more  # what is wrong in those elements is wrong: then leave them out
+            left_out = (
+                _leave_out(lines, original, i, left) for i in shape if lines[i : i + 1] != [""]
+            )
+            if not all(left_out):
+                break
+            continue
         if argmap is not None:
             from argmap import checked  # the checks of a whole map, run on what is left
 
-            diags += checked(argmap)[0]
-        return found + _renumber([d for d in diags if _trustworthy(d, data, left)], left)
-    return found
+            more += checked(argmap)[0]
+        found += _renumber([d for d in more if _trustworthy(d, data, left)], left)
+        break
+    reported = set(diags)
+    return list(dict.fromkeys(d for d in found if d not in reported))
 
 
 def _broken_line(lines: list[str]) -> int | None:
