@@ -444,8 +444,11 @@ def duplicate_texts(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnost
 
 
 def no_main_conclusion(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
-    """AM305: a map whose reasoning leads nowhere."""
-    if Role.MAIN not in roles(graph).values():
+    """AM305: a map whose reasoning leads nowhere.
+
+    Not said of a map with circular reasoning: the cycle (AM201) is why, and the fix.
+    """
+    if Role.MAIN not in roles(graph).values() and not any(circular_reasoning(argmap, graph)):
         yield diagnostic(
             "AM305",
             "the map has no main conclusion",

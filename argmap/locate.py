@@ -427,7 +427,8 @@ def locate(diags: list[Diagnostic], origin: Origin | None) -> list[Diagnostic]:
             while pointer and pointer not in positions:
                 pointer = pointer[:-1]
             key_pos, value_pos = positions.get(pointer, ((1, 1), (1, 1)))
-            at_key = d.code in KEY_CODES or len(pointer) <= 2
+            # a wrong value (AM102) is shown where it is, even for a whole element
+            at_key = d.code in KEY_CODES or (len(pointer) <= 2 and d.code != "AM102")
             line, column = key_pos if at_key and pointer == d.pointer else value_pos
             d = replace(d, line=line, column=column)
         out.append(replace(d, file=origin.path))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from typing import Any
 
 import yaml
@@ -20,7 +21,7 @@ from argmap.formats.base import Parsed
 from argmap.limits import Limits
 from argmap.locate import parse_located
 from argmap.model import ArgumentMap, Origin, dump
-from argmap.validate import kind_of
+from argmap.validate import not_a_map
 from argmap.yaml12 import fast_reader_may_differ, needs_quotes
 
 _ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s\[\]{},]")
@@ -81,12 +82,11 @@ def _read(origin: Origin, limits: Limits) -> Parsed:
 
 def _not_a_map(data: Any, path: str) -> Diagnostic:
     if data is None:
+        hint = "a map is a mapping with at least `claims:`; see docs/format.md"
         message = "the file holds nothing but comments, not an argument map"
-    else:
-        what = "a mapping without `claims`" if isinstance(data, dict) else f"a {kind_of(data)}"
-        message = f"this is {what}, not an argument map"
-    hint = "a map is a mapping with at least `claims:`; see docs/format.md"
-    return diagnostic("AM006", message, hint=hint, file=path, line=1, column=1)
+        return diagnostic("AM006", message, hint=hint, file=path, line=1, column=1)
+    found = not_a_map(data)
+    return replace(found, file=path, line=1, column=1) if found.code == "AM006" else found
 
 
 def parse_fast(origin: Origin) -> tuple[Any, list[Diagnostic]]:
