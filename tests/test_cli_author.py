@@ -209,3 +209,85 @@ def test_evaluate_colours_labels_on_request_and_never_with_no_color(
     assert "\x1b" not in plain
     piped = run_cli("evaluate", str(path), env={"FORCE_COLOR": "", "NO_COLOR": ""}).stdout
     assert "\x1b" not in piped  # a pipe, not a terminal
+
+
+def test_am307_once_a_language_with_the_count_and_first_ids(
+    write_map: Callable[..., Path],
+) -> None:
+    claims = "".join(f"  c{i}: {{text: C{i}}}\n" for i in range(8))
+    path = write_map("languages: [en, pt]\nclaims:\n  a: {text: {en: A, pt: Á}}\n" + claims)
+    found = [d for d in argmap.check_path(path) if d.code == "AM307"]
+    assert [(d.line, d.column, d.message, d.hint) for d in found] == [
+        (
+            4,
+            14,
+            "8 of 9 claims have no text in pt: `c0`, `c1`, `c2`, `c3`, `c4` and 3 more",
+            "add `pt: ...` under each text, as in {en: ..., pt: ...}",
+        )
+    ]
+
+
+def test_a_premise_twice_and_an_attack_repeated_are_warned_at_the_repeat(
+    write_map: Callable[..., Path],
+) -> None:
+    path = write_map(
+        "claims:\n  a: {text: A}\n  b: {text: B}\n  c: {text: C}\n"
+        "inferences:\n  i: {premises: [a, a], conclusion: b}\n"
+        "attacks:\n  - {from: c, to: i}\n  - {from: c, to: i}\n"
+    )
+    found = [(d.code, d.line, d.column, d.message, d.hint) for d in argmap.check_path(path)]
+    assert found == [
+        (
+            "AM308",
+            6,
+            21,
+            "inference `i` lists premise `a` twice",
+            "remove the second `a`; if another premise was meant, name it",
+        ),
+        (
+            "AM309",
+            9,
+            5,
+            "attack #2 repeats attack #1 (`c` against `i`)",
+            "remove the repeat; a note on the first one can say more",
+        ),
+    ]
+
+
+def test_tag_colours_are_graphviz_colours_and_their_tags_exist(
+    write_map: Callable[..., Path],
+) -> None:
+    path = write_map(
+        "claims:\n  a: {text: A, tags: [objection]}\n  b: {text: B}\n"
+        "attacks:\n  - {from: a, to: b}\n"
+    )
+    out = str(path.parent / "m.svg")
+    bad = run_cli("render", str(path), "-o", out, "--tag-colour", "objection=lightblu")
+    assert bad.returncode == 2 and not Path(out).exists()
+    assert (
+        "the colour `lightblu` of tag `objection` is not a Graphviz colour: "
+        "did you mean `lightblue`?" in bad.stderr
+    )
+    unknown = run_cli("render", str(path), "-o", out, "--tag-colour", "objetion=#ff8800")
+    assert unknown.returncode == 0
+    assert (
+        f"{path}: warning AM408 no claim has the tag `objetion` that --tag-colour colours\n"
+        "  hint: did you mean `objection`?"
+    ) in unknown.stderr
+
+
+def test_a_language_only_some_claims_are_written_in_is_said(
+    write_map: Callable[..., Path],
+) -> None:
+    path = write_map(
+        "claims:\n  a: {text: {en: A, pt: Á}}\n  b: {text: B}\n  c: {text: C}\n"
+        "inferences:\n  i: {premises: [b, c], conclusion: a}\n"
+    )
+    done = run_cli("render", str(path), "-o", str(path.parent / "m.svg"), "--lang", "pt")
+    assert done.returncode == 0
+    assert (
+        f"{path}:3:13: warning AM409 only 1 of 3 claims has a text in `pt`: the others are "
+        "drawn in `en` (`b`, `c`)\n"
+        "  hint: add `pt: ...` to their texts; `languages: [en, pt]` makes argmap check list "
+        "them all"
+    ) in done.stderr
