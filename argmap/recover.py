@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from argmap.diagnostics import Diagnostic, Pointer, describe
+from argmap.diagnostics import Diagnostic, Pointer, Severity, describe
 from argmap.limits import Limits
 from argmap.locate import yaml_lines
 from argmap.model import Origin
@@ -85,21 +85,24 @@ def rest(origin: Origin, limits: Limits, diags: Sequence[Diagnostic] = ()) -> li
         if not (isinstance(data, dict) and isinstance(data.get("claims"), dict)):
             break
         argmap, more = finish(Parsed(data, parsed), blanked, limits)
-        shape = sorted({d.line - 1 for d in more if d.code in SHAPE and d.line > 0})
-        if argmap is None and shape:
-            found += more  # what is wrong in those elements is wrong: then leave them out
-            left_out = (
-                _leave_out(lines, original, i, left) for i in shape if lines[i : i + 1] != [""]
-            )
-            if not all(left_out):
-                break
-            continue
         if argmap is not None:
             from argmap import checked  # the checks of a whole map, run on what is left
 
             more += checked(argmap)[0]
         found += _renumber([d for d in more if _trustworthy(d, data, left)], left)
-        break
+        if argmap is not None:
+            break
+        # Leave out the elements with errors of shape, or else those whose only fault is to
+        # name what was left out, and read the rest again.
+        errors = [d for d in more if d.severity is Severity.ERROR and d.line > 0]
+        shape = {d.line - 1 for d in errors if d.code in SHAPE}
+        if not shape and not any(_trustworthy(d, data, left) for d in errors):
+            shape = {d.line - 1 for d in errors}
+        left_out = (
+            _leave_out(lines, original, i, left) for i in sorted(shape) if lines[i : i + 1] != [""]
+        )
+        if not shape or not all(left_out):
+            break
     reported = set(diags)
     return list(dict.fromkeys(d for d in found if d not in reported))
 

@@ -163,3 +163,29 @@ def test_the_cli_shows_every_problem_of_a_broken_map(write_map: Callable[..., Pa
     assert done.returncode == 1
     assert "AM004" in done.stdout and "AM106" in done.stdout
     assert "2 error(s)" in done.stdout
+
+
+def test_the_samples_of_the_diagnostics_page_are_what_argmap_prints() -> None:
+    """Each ```text block of docs/diagnostics.md right after a ```sh block is the output of
+    that block's first command, run from the repository's folder."""
+    import re
+    import shlex
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    page = (root / "docs" / "diagnostics.md").read_text(encoding="utf-8")
+    pairs = re.findall(r"```sh\n(.*?)\n.*?```\n\n```text\n(.*?)```", page, re.S)
+    assert len(pairs) >= 2
+    for command, shown in pairs:
+        args = shlex.split(command, comments=True)
+        assert args[0] == "argmap"
+        done = subprocess.run(
+            [sys.executable, "-m", "argmap", *args[1:]],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin"},
+            check=False,
+        )
+        assert done.stdout == shown, command
