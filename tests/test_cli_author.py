@@ -291,3 +291,14 @@ def test_a_language_only_some_claims_are_written_in_is_said(
         "  hint: add `pt: ...` to their texts; `languages: [en, pt]` makes argmap check list "
         "them all"
     ) in done.stderr
+
+
+def test_reject_without_evaluate_draws_the_evaluation(write_map: Callable[..., Path]) -> None:
+    """Regression (#12): `--reject` alone was ignored; it implies `--evaluate`."""
+    path = write_map(CLEAN)
+    plain = run_cli("render", str(path), "--format", "dot", "-o", "-", "-q").stdout
+    rejected = run_cli("render", str(path), "--format", "dot", "-o", "-", "-q", "--reject", "a")
+    evaluated = run_cli(
+        "render", str(path), "--format", "dot", "-o", "-", "-q", "--evaluate", "--reject", "a"
+    )
+    assert rejected.returncode == 0 and rejected.stdout == evaluated.stdout != plain
