@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import argmap
-from argmap.checks import BLOCK, align, closest_passage
+from argmap.passages import BLOCK, align, closest_passage
 
 
 def test_am303_names_every_inference_joining_attacker_and_target() -> None:
