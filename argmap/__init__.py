@@ -274,18 +274,20 @@ def rendered(
 
     With `assumed` (claims to accept, claims to reject), the drawing shows the evaluation.
     """
-    from argmap.checks import missing_language, unsafe_links
+    from argmap.checks import missing_language, partly_translated, unknown_tags, unsafe_links
     from argmap.draw import dot, layout
     from argmap.evaluate import evaluate_graph, unknown_ids
 
     diags, graph = checked(argmap)
-    more = unsafe_links(argmap) + (missing_language(argmap, style.lang) if style.lang else [])
+    more = unsafe_links(argmap)
+    if style.lang:
+        more += missing_language(argmap, style.lang) + partly_translated(argmap, style.lang)
     more = locate(more, argmap.origin)
-    if assumed is not None:  # from the command line: no place in the file
-        more += [
-            replace(d, file=argmap.origin.path if argmap.origin else "")
-            for d in unknown_ids(argmap, *assumed)
-        ]
+    # From the command line: no place in the file.
+    options = unknown_tags(argmap, style.tag_colours)
+    if assumed is not None:
+        options += unknown_ids(argmap, *assumed)
+    more += [replace(d, file=argmap.origin.path if argmap.origin else "") for d in options]
     diags = sorted(diags + more, key=sort_key)
     if graph is None or has_errors(diags):
         return None, diags

@@ -7,12 +7,9 @@ check is adding a function here, a row to :data:`argmap.diagnostics.CODES`, and 
 
 from __future__ import annotations
 
-import difflib
-import functools
-import heapq
 import os
 import weakref
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 import networkx as nx
@@ -21,6 +18,7 @@ from argmap.diagnostics import Diagnostic, diagnostic
 from argmap.evaluate.labelling import CompactGraph, compile_graph
 from argmap.graph import CLAIM, Role, roles
 from argmap.model import ArgumentMap, texts
+from argmap.passages import as_written, closest_span, normalise
 
 Check = Callable[[ArgumentMap, nx.DiGraph], Iterable[Diagnostic]]
 
@@ -167,111 +165,6 @@ def exclusive_premises(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagn
                 seen.setdefault(issue_id, premise)
 
 
-_QUOTES = str.maketrans(
-    {c: '"' for c in "“”„‟«»″"} | {c: "'" for c in "‘’‚‛‹›′`"} | {c: "-" for c in "‐‑‒–—―"}
-)
-
-
-def normalise(text: str) -> str:
-    """Text as quotes are compared: one kind of quote and dash, single spaces, lower case.
-
-    >>> normalise("“A  IA”\\n– Ok")
-    '"a ia" - ok'
-    """
-    if not text.isascii():  # ASCII has no typographic quotes or dashes: skip the table
-        text = text.translate(_QUOTES)
-    return " ".join(text.split()).casefold()
-
-
-#: Bounds on the work of :func:`closest_passage`, whatever the sizes of quote and source:
-#: how many votes the quote's words cast, how many passages are compared with it, and the
-#: size of the blocks in which difflib compares them.
-VOTES, CANDIDATES, BLOCK = 50_000, 3, 128
-
-
-def closest_passage(quote: str, source: str) -> tuple[float, str]:
-    """The passage of `source` most alike to `quote` (both normalised), and how alike (0..1).
-
-    Comparing the quote with the passage at every word of the source is quadratic, and
-    difflib is quadratic again on repetitive text (a 2 KB quote took minutes against 19 KB).
-    So the quote's words, rarest in the source first, vote for where the quote would start
-    (:data:`VOTES` votes at most), and the :data:`CANDIDATES` starts with the most votes are
-    compared with it by :func:`align`. Best effort: a passage with no word of the quote is
-    not found.
-
-    >>> source = "a dog sat on a mat; the cat sat on a mat"
-    >>> ratio, passage = closest_passage("the cat sat on the mat", source)
-    >>> round(ratio, 2), passage
-    (0.9, 'the cat sat on a mat')
-    """
-    starts, where = _words(source)
-    positions: dict[str, list[int]] = defaultdict(list)
-    for k, word in enumerate(quote.split(" ")):
-        positions[word].append(k)
-    rarest_first = sorted(positions, key=lambda w: (len(where.get(w, ())), w))
-    votes: Counter[int] = Counter()
-    cast = 0
-    for k, found in ((k, where.get(w, [])) for w in rarest_first for k in positions[w]):
-        if cast >= VOTES:
-            break
-        votes.update(j - k for j in found)  # the quote's word k is the source's word j
-        cast += len(found)
-    best = (0.0, "")
-    for offset, _ in heapq.nsmallest(CANDIDATES, votes.items(), key=lambda v: (-v[1], v[0])):
-        start = starts[min(max(offset, 0), len(starts) - 1)]
-        matched, end = align(quote, source[start : start + len(quote) + len(quote) // 4 + BLOCK])
-        ratio = 2 * matched / (len(quote) + end)
-        if ratio > best[0]:
-            best = (ratio, source[start : start + end])
-    return best
-
-
-def align(quote: str, text: str) -> tuple[int, int]:
-    """How many characters of `quote` match `text` from its start, and where in `text` the
-    last match ends: difflib's matches, counted block by block.
-
-    Each :data:`BLOCK` characters of the quote are matched against the text around the place
-    where the block before them ended, so that the work is linear in the length (difflib
-    alone is quadratic on repetitive text) and words inserted or dropped do not lose the
-    thread.
-
-    >>> align("the cat sat", "the cat sat on a mat")
-    (11, 11)
-    >>> align("the cat sat", "a cat sits")
-    (7, 9)
-    """
-    matcher = difflib.SequenceMatcher(autojunk=False)
-    slack = BLOCK // 4
-    matched = end = here = 0  # `here`: where in the text the next block should begin
-    for at in range(0, len(quote), BLOCK):
-        block = quote[at : at + BLOCK]
-        low = max(0, here - slack)
-        matcher.set_seqs(block, text[low : here + len(block) + slack])
-        found = [m for m in matcher.get_matching_blocks() if m.size]
-        matched += sum(m.size for m in found)
-        here += len(block)
-        if found:
-            last = found[-1]
-            end = low + last.b + last.size
-            here = end + len(block) - last.a - last.size
-    return matched, end
-
-
-@functools.lru_cache(maxsize=4)
-def _words(text: str) -> tuple[list[int], dict[str, list[int]]]:
-    """Where each word of a normalised text starts, and the word numbers of each word.
-
-    Cached: every near-miss quote of a source reads the same index.
-    """
-    starts, where = [], defaultdict(list)
-    at = 0
-    for number, word in enumerate(text.split(" ")):
-        starts.append(at)
-        where[word].append(number)
-        at += len(word) + 1
-    return starts, dict(where)
-
-
 def quotes(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
     """AM206, AM207, AM209: every quote occurs in its source's text file.
 
@@ -288,13 +181,15 @@ def quotes(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
     # has no folder at all.
     folder = argmap.origin.folder if argmap.origin else os.getcwd()
     limits = Limits.from_env()
-    cache: dict[str, str | None] = {}
+    cache: dict[str, str | None] = {}  # normalised
+    raw: dict[str, str] = {}  # as written, to quote a near miss
     for ident, source in argmap.sources.items():
         if source.path is None:
             continue
         cache[ident] = None
         try:
-            cache[ident] = normalise(read_source(folder, source.path, limits))
+            raw[ident] = read_source(folder, source.path, limits)
+            cache[ident] = normalise(raw[ident])
         except OutsideFolder:
             yield diagnostic(
                 "AM209",
@@ -317,9 +212,10 @@ def quotes(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
         assert source_text is not None
         if wanted in source_text:
             continue
-        ratio, passage = closest_passage(wanted, source_text)
+        ratio, start, stop = closest_span(wanted, source_text)
         hint = (
-            f'the closest passage ({ratio:.0%} alike) reads: "{passage}"'
+            f"the closest passage ({ratio:.0%} alike) reads: "
+            f'"{as_written(raw[quote.source], start, stop, wanted)}" (** marks what differs)'
             if ratio >= 0.6
             else "copy the passage from the source exactly"
         )
@@ -451,8 +347,11 @@ def duplicate_texts(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnost
 
 
 def no_main_conclusion(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
-    """AM305: a map whose reasoning leads nowhere."""
-    if Role.MAIN not in roles(graph).values():
+    """AM305: a map whose reasoning leads nowhere.
+
+    Not said of a map with circular reasoning: the cycle (AM201) is why, and the fix.
+    """
+    if Role.MAIN not in roles(graph).values() and not any(circular_reasoning(argmap, graph)):
         yield diagnostic(
             "AM305",
             "the map has no main conclusion",
@@ -475,17 +374,71 @@ def uncited_sources(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnost
 
 
 def missing_languages(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
-    """AM307: a claim without a text in one of the languages the map declares."""
+    """AM307: claims without a text in one of the languages the map declares.
+
+    One warning a language, at the first such claim, with the count and the first ids: a
+    map translated in part would otherwise get one near-identical warning per claim.
+    """
+    lacking: dict[str, list[str]] = {lang: [] for lang in argmap.languages}
     for ident, claim in argmap.claims.items():
         have = texts(claim.text, argmap.lang)
-        missing = [lang for lang in argmap.languages if lang not in have]
-        if missing:
-            yield diagnostic(
-                "AM307",
-                f"claim `{ident}` has no text in {', '.join(missing)}",
-                ("claims", ident, "text"),
-                f"add `{missing[0]}: ...` under its text, as in {{en: ..., pt: ...}}",
+        for lang in lacking:
+            if lang not in have:
+                lacking[lang].append(ident)
+    for lang, idents in lacking.items():
+        if not idents:
+            continue
+        if len(idents) == 1:
+            message = f"claim `{idents[0]}` has no text in {lang}"
+        else:
+            shown = ", ".join(f"`{i}`" for i in idents[:MISSING_SHOWN])
+            more = f" and {len(idents) - MISSING_SHOWN} more" if len(idents) > MISSING_SHOWN else ""
+            message = (
+                f"{len(idents)} of {len(argmap.claims)} claims have no text in {lang}: "
+                f"{shown}{more}"
             )
+        yield diagnostic(
+            "AM307",
+            message,
+            ("claims", idents[0], "text"),
+            f"add `{lang}: ...` under each text, as in {{{argmap.lang}: ..., {lang}: ...}}",
+        )
+
+
+#: How many claims an AM307 warning names.
+MISSING_SHOWN = 5
+
+
+def repeated_premises(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
+    """AM308: a premise listed twice in one inference: once is enough, twice is a slip."""
+    for ident, inference in argmap.inferences.items():
+        seen: set[str] = set()
+        for i, premise in enumerate(inference.premises):
+            if premise in seen:
+                yield diagnostic(
+                    "AM308",
+                    f"inference `{ident}` lists premise `{premise}` twice",
+                    ("inferences", ident, "premises", i),
+                    f"remove the second `{premise}`; if another premise was meant, name it",
+                )
+            seen.add(premise)
+
+
+def repeated_attacks(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic]:
+    """AM309: the same attack (same `from` and `to`) written twice."""
+    first: dict[tuple[str, str], int] = {}
+    for i, attack in enumerate(argmap.attacks):
+        key = (attack.from_, attack.to)
+        if key in first:
+            yield diagnostic(
+                "AM309",
+                f"attack #{i + 1} repeats attack #{first[key] + 1} "
+                f"(`{attack.from_}` against `{attack.to}`)",
+                ("attacks", i),
+                "remove the repeat; a note on the first one can say more",
+            )
+        else:
+            first[key] = i
 
 
 CHECKS: list[Check] = [
@@ -503,6 +456,8 @@ CHECKS: list[Check] = [
     no_main_conclusion,
     uncited_sources,
     missing_languages,
+    repeated_premises,
+    repeated_attacks,
 ]
 
 
@@ -550,3 +505,63 @@ def missing_language(argmap: ArgumentMap, lang: str) -> list[Diagnostic]:
             f"its languages: {', '.join(sorted(have))}",
         )
     ]
+
+
+def partly_translated(argmap: ArgumentMap, lang: str) -> list[Diagnostic]:
+    """AM409: a language asked for that only some claims have a text in.
+
+    Those claims are drawn in `lang`, the others in the map's language: said, not silent.
+    Run when a map is drawn in `lang` (see :func:`argmap.rendered`), not by :data:`CHECKS`.
+
+    >>> m = ArgumentMap.model_validate({"claims": {"a": {"text": {"en": "A", "pt": "Á"}},
+    ...     "b": {"text": "B"}, "c": {"text": "C"}}})
+    >>> [d.message for d in partly_translated(m, "pt")]
+    ['only 1 of 3 claims has a text in `pt`: the others are drawn in `en` (`b`, `c`)']
+    """
+    lacking = [i for i, c in argmap.claims.items() if lang not in texts(c.text, argmap.lang)]
+    if not lacking or len(lacking) == len(argmap.claims):  # none: AM401's case
+        return []
+    having = len(argmap.claims) - len(lacking)
+    shown = ", ".join(f"`{i}`" for i in lacking[:MISSING_SHOWN])
+    more = f" and {len(lacking) - MISSING_SHOWN} more" if len(lacking) > MISSING_SHOWN else ""
+    verb = "has" if having == 1 else "have"
+    hint = f"add `{lang}: ...` to their texts"
+    if lang not in argmap.languages:
+        hint += f"; `languages: [{argmap.lang}, {lang}]` makes argmap check list them all"
+    return [
+        diagnostic(
+            "AM409",
+            f"only {having} of {len(argmap.claims)} claims {verb} a text in `{lang}`: the "
+            f"others are drawn in `{argmap.lang}` ({shown}{more})",
+            ("claims", lacking[0], "text"),
+            hint,
+        )
+    ]
+
+
+def unknown_tags(argmap: ArgumentMap, tags: Iterable[str]) -> list[Diagnostic]:
+    """AM408: a tag given a colour to draw that no claim of the map has.
+
+    Run when a map is drawn (see :func:`argmap.rendered`), not by :data:`CHECKS`.
+
+    >>> m = ArgumentMap.model_validate({"claims": {"a": {"text": "A", "tags": ["objection"]}}})
+    >>> [(d.message, d.hint) for d in unknown_tags(m, ["objetion"])]
+    [('no claim has the tag `objetion` that --tag-colour colours', 'did you mean `objection`?')]
+    """
+    from argmap.suggest import Vocabulary
+
+    have = sorted({tag for claim in argmap.claims.values() for tag in claim.tags})
+    diags = []
+    for tag in tags:
+        if tag in have:
+            continue
+        close = Vocabulary(have).closest(tag) if have else None
+        if close:
+            hint = f"did you mean `{close}`?"
+        elif have:
+            hint = f"the map's tags: {', '.join(have)}"
+        else:
+            hint = "the map has no tags: give claims some, as in `tags: [objection]`"
+        message = f"no claim has the tag `{tag}` that --tag-colour colours"
+        diags.append(diagnostic("AM408", message, hint=hint))
+    return diags

@@ -65,9 +65,12 @@ def main() -> None:
 
 
 def colour_wanted(err: bool = False) -> bool:
-    """Whether to colour what goes to standard output (or error): a terminal, no NO_COLOR."""
+    """Whether to colour what goes to standard output (or error): a terminal, or FORCE_COLOR
+    set; never with NO_COLOR set (https://no-color.org)."""
     stream = sys.stderr if err else sys.stdout
-    return stream.isatty() and "NO_COLOR" not in os.environ
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or stream.isatty()
 
 
 def internal_error(err: BaseException) -> int:
@@ -603,9 +606,15 @@ def schema_command() -> None:
 @click.argument("file", type=click.Path())
 @assumption_options
 @click.option("--explain", "why", multiple=True, metavar="ID", help="Say why ID has its label.")
+@click.option("--full", is_flag=True, help="Show whole texts, wrapped, instead of cutting them.")
 @format_option("the labels")
 def evaluate_command(
-    file: str, accept: tuple[str, ...], reject: tuple[str, ...], why: tuple[str, ...], fmt: str
+    file: str,
+    accept: tuple[str, ...],
+    reject: tuple[str, ...],
+    why: tuple[str, ...],
+    full: bool,
+    fmt: str,
 ) -> None:
     """Label every claim of a map in, out or undecided: which claims stand.
 
@@ -635,9 +644,18 @@ def evaluate_command(
         data = {"claims": rows, "inferences": inferences, "explanations": reasons}
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        click.echo(printable(table(rows)))
+        import shutil
+
+        width = shutil.get_terminal_size().columns  # COLUMNS, the terminal, else 80
+        colour = colour_wanted()
+        rows = [_printable_row(r) for r in rows]
+        click.echo(table(rows, width, colour, full), color=colour)  # click strips it off a tty
         for ident, reason in reasons.items():
             click.echo(printable(f"\n{ident}: {reason}"))
+
+
+def _printable_row(row: dict[str, str]) -> dict[str, str]:
+    return {key: printable(value, lines=False) for key, value in row.items()}
 
 
 @main.command("diff")

@@ -204,27 +204,11 @@ def _parse_spans(
     try:
         data, positions, diags, ends = _events(origin.text, max_nodes)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        problem = err.problem or err.context or "invalid YAML"
-        if err.context and err.context_mark and err.problem:
-            start = err.context_mark
-            if "quoted scalar" in err.context:  # point where the quote opened, not at the end
-                mark, problem = start, f"this quoted text is never closed ({problem})"
-            else:
-                problem += f" ({err.context}, which starts at {start.line + 1}:{start.column + 1})"
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, column, problem, hint = _syntax_error(err, origin.text)
+        message = f"YAML syntax error: {problem}"
         return (
             None,
-            [
-                diagnostic(
-                    "AM004",
-                    f"YAML syntax error: {problem}",
-                    hint=_syntax_hint(problem, origin.text, line),
-                    line=line,
-                    column=column,
-                    file=origin.path,
-                )
-            ],
+            [diagnostic("AM004", message, hint=hint, line=line, column=column, file=origin.path)],
             {},
             {},
         )
@@ -280,6 +264,74 @@ def _parse_spans(
     return data, diags, positions, ends
 
 
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def yaml_lines(text: str) -> list[str]:
+    r"""The lines of a text as YAML counts them (CR, CRLF, NEL and the Unicode separators
+    break lines too), so that a parser's line numbers index them.
+
+    >>> yaml_lines("a\r\nb\rc")
+    ['a', 'b', 'c']
+    """
+    return _BREAK.split(text)
+
+
+def _syntax_error(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str]:
+    """Where a YAML syntax error is to be fixed, what it is and a hint: line, column, ..."""
+    mark = err.problem_mark or err.context_mark
+    problem = err.problem or err.context or "invalid YAML"
+    start = err.context_mark
+    if err.context and start is not None and err.problem:
+        if "quoted scalar" in err.context:  # point where the quote opened, not at the end
+            mark, problem = start, f"this quoted text is never closed ({problem})"
+        elif "flow" in err.context and mark is not None:
+            return _unclosed_bracket(err.context, start, mark, text)
+        else:
+            problem += f" ({err.context}, which starts at {start.line + 1}:{start.column + 1})"
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    lines = yaml_lines(text)
+    here = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+    if mark is not None and here[mark.column :][:1] == "\t":
+        problem = "a tab, where YAML allows only spaces"  # the C parser does not name it
+    return line, column, problem, _syntax_hint(problem, text, line)
+
+
+def _unclosed_bracket(context: str, start: Any, mark: Any, text: str) -> tuple[int, int, str, str]:
+    """A `{...}` or `[...]` the parser could not finish: not closed on its line, closed with
+    the other bracket, or two entries without a comma between them."""
+    opener, closer = ("{", "}") if "mapping" in context else ("[", "]")
+    lines = yaml_lines(text)
+    opened = f"the `{opener}` opened at {start.line + 1}:{start.column + 1}"
+    first = lines[start.line] if start.line < len(lines) else ""
+    if mark.line != start.line and closer not in first[start.column :]:
+        # the parser gives up on a later line; the missing bracket belongs to this one
+        end = len(first.split(" #")[0].rstrip())
+        return (
+            start.line + 1,
+            end + 1,
+            f"{opened} is never closed",
+            f"end the line with `{closer}`",
+        )
+    here = lines[mark.line][mark.column : mark.column + 1] if mark.line < len(lines) else ""
+    line, column = mark.line + 1, mark.column + 1
+    if here and here in "]}":
+        return (
+            line,
+            column,
+            f"{opened} is closed with `{here}`",
+            f"close it with `{closer}` where its items end",
+        )
+    return (
+        line,
+        column,
+        f"a `,` or `{closer}` is missing before this (in {opened})",
+        f"separate the entries of `{opener}...{closer}` with commas, as in {{from: a, to: b}}"
+        if opener == "{"
+        else "separate the items of `[...]` with commas, as in [a, b]",
+    )
+
+
 def _syntax_hint(problem: str, text: str, line: int) -> str:
     """A hint for a YAML syntax error at `line` of `text`, from what the lines look like."""
     if "tab" in problem:
@@ -290,7 +342,7 @@ def _syntax_hint(problem: str, text: str, line: int) -> str:
             'in \'...\' and escaped as \\" in "...")'
         )
     if "mapping values" in problem:
-        lines = text.split("\n")
+        lines = yaml_lines(text)
         here = lines[line - 1] if 0 < line <= len(lines) else ""
         above = next((s for s in reversed(lines[: line - 1]) if s.strip()), "")
         indent = len(here) - len(here.lstrip(" "))
@@ -372,6 +424,7 @@ def _element_positions(text: str, pointer: Pointer) -> tuple[Positions, Ends] | 
         return None
     if isinstance(ident, str) and not (isinstance(data, dict) and list(data) == [ident]):
         return None
+
     def down(where: Position) -> Position:
         return where[0] + offset, where[1]
 
@@ -435,7 +488,8 @@ def _span(
     while found and found not in positions:
         found = found[:-1]
     key_pos, value_pos = positions.get(found, ((1, 1), (1, 1)))
-    at_key = (code in KEY_CODES or len(found) <= 2) and found == pointer
+    # a wrong value (AM102) is shown where it is, even for a whole element
+    at_key = (code in KEY_CODES or (len(found) <= 2 and code != "AM102")) and found == pointer
     key_end, value_end = ends.get(found, ((0, 0), (0, 0)))
     start, end = (key_pos, key_end) if at_key else (value_pos, value_end)
     return (*start, *end)

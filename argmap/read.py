@@ -148,6 +148,11 @@ def read_text(
     parsed = form.read(text, name, limits)
     origin = Origin(name, text, form.name, parsed.positions, folder)
     argmap, diags = finish(parsed, origin, limits)
+    if argmap is None and form.name == "yaml":
+        from argmap.recover import SHAPE, rest
+
+        if any(d.code == "AM004" or d.code in SHAPE for d in diags):
+            diags += rest(origin, limits, diags)  # check what is left without the broken part
     return argmap, sorted(diags, key=sort_key)
 
 

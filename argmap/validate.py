@@ -9,6 +9,7 @@ type", not one per form a text can take.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -33,6 +34,12 @@ EXPECTED = {
     "argmap": "the format version, 1",
     "status": "accepted, rejected or open",
     "date": "a date (2024-05-01) or a year (1972)",
+    "attacks": "a list of attacks, each `- from: a` with `to: b` under it",
+    "claims": "a mapping of claims by id, as in `a: {text: ...}`",
+    "inferences": "a mapping of inferences by id, as in `i: {premises: [a], conclusion: b}`",
+    "issues": "a mapping of issues by id, as in `q: {positions: [a, b]}`",
+    "sources": "a mapping of sources by id, as in `s: {title: ...}`",
+    "voices": "a mapping of voices by id, as in `v: {name: ...}`",
 }
 
 #: Hints for what a field holds, where docs/format.md is not enough.
@@ -44,6 +51,27 @@ HINTS = {
     "tags": "tags is a list of slugs: [economy, media]",
     "argmap": "the format version is 1",
     "status": "status is accepted, rejected or open",
+    "attacks": "write each attack as a list item: `- from: a`, and `to: b` under it",
+}
+
+#: Each kind of element's first field: what an element written without its fields lacks.
+FIRST_FIELD = {
+    "claims": "text",
+    "inferences": "premises",
+    "issues": "positions",
+    "sources": "title",
+    "voices": "name",
+    "attacks": "from",
+}
+
+#: Fields that tell which kind of element a mapping is, when it is out of place.
+TELLING = {
+    "text": "claims",
+    "quote": "claims",
+    "premises": "inferences",
+    "conclusion": "inferences",
+    "positions": "issues",
+    "from": "attacks",
 }
 
 #: Fields people write by mistake, and what to do instead.
@@ -76,9 +104,7 @@ def validate(data: Any) -> tuple[ArgumentMap | None, list[Diagnostic]]:
     AM101 unknown field `conlusion` in claim `a`
     """
     if not isinstance(data, dict) or "claims" not in data:
-        what = "a mapping without `claims`" if isinstance(data, dict) else f"a {kind_of(data)}"
-        hint = "a map is a mapping with at least `claims:`; see docs/format.md"
-        return None, [diagnostic("AM006", f"this is {what}, not an argument map", hint=hint)]
+        return None, [not_a_map(data)]
     try:
         return ArgumentMap.model_validate(data), []
     except ValidationError as err:
@@ -87,6 +113,24 @@ def validate(data: Any) -> tuple[ArgumentMap | None, list[Diagnostic]]:
     # string nor a mapping), and the message says what the field should be, once.
     unique = list({(d.code, d.pointer): d for d in diags}.values())
     return None, _merge_misspellings(unique)
+
+
+def not_a_map(data: Any) -> Diagnostic:
+    """AM006 for data that is no map; AM101 for a map whose `claims:` is misspelt.
+
+    >>> not_a_map({"claim": {}}).hint
+    'did you mean `claims`? (a map needs `claims:`)'
+    """
+    if isinstance(data, dict):
+        keys = [k for k in data if isinstance(k, str)]
+        close = difflib.get_close_matches("claims", keys, n=1, cutoff=0.7)
+        if close:
+            hint = "did you mean `claims`? (a map needs `claims:`)"
+            message = f"unknown field `{close[0]}` in the map"
+            return diagnostic("AM101", message, (close[0],), hint)
+    what = "a mapping without `claims`" if isinstance(data, dict) else f"a {kind_of(data)}"
+    hint = "a map is a mapping with at least `claims:`; see docs/format.md"
+    return diagnostic("AM006", f"this is {what}, not an argument map", hint=hint)
 
 
 def kind_of(value: Any) -> str:
@@ -116,7 +160,7 @@ def _from_pydantic(error: Any, data: Any) -> Diagnostic:
     kind = error["type"]
     where = describe(pointer)
     if kind == "extra_forbidden":
-        return _unknown_field(pointer)
+        return _unknown_field(pointer, error["input"])
     if kind == "missing":
         field = str(loc[-1])
         element = describe(pointer[:-1])
@@ -124,12 +168,16 @@ def _from_pydantic(error: Any, data: Any) -> Diagnostic:
         return diagnostic("AM103", f"{element} has no `{field}`", pointer, hint)
     if "[key]" in loc and kind == "string_pattern_mismatch":
         hint = "ids are slugs: letters, digits, '-', '_' and '.', starting with a letter or digit"
+        slug = re.sub(r"[^A-Za-z0-9._-]+", "-", str(pointer[-1])).strip("-._")
+        hint += f": `{slug}`" if slug else ""
         return diagnostic("AM105", f"invalid id `{pointer[-1]}`", pointer, hint)
     if kind == "string_too_short":
         return diagnostic("AM104", f"{where} is empty", pointer, "write the text, or remove it")
     if kind == "string_pattern_mismatch":
         hint = "ids are slugs: letters, digits, '-', '_' and '.', starting with a letter or digit"
         return diagnostic("AM105", f"invalid id `{error['input']}` in {where}", pointer, hint)
+    if len(pointer) == 2 and pointer[0] in FIRST_FIELD and kind in ("model_type", "dict_type"):
+        return _not_an_element(pointer, error["input"])
     field = next((str(p) for p in reversed(pointer) if isinstance(p, str)), "")
     expected = EXPECTED.get(field)
     if expected is not None and not kind.startswith(("greater", "less")):
@@ -140,11 +188,31 @@ def _from_pydantic(error: Any, data: Any) -> Diagnostic:
     return diagnostic("AM102", message, pointer, hint)
 
 
-def _unknown_field(pointer: Pointer) -> Diagnostic:
+def _not_an_element(pointer: Pointer, value: Any) -> Diagnostic:
+    """AM102 for an element that is not a mapping of fields (``a: The text``)."""
+    first = FIRST_FIELD[str(pointer[0])]
+    word, _, rest = str(value).partition(" ")
+    if isinstance(value, str) and word in _fields_at(pointer):
+        hint = f"a `:` is missing after `{word}`: write `{word}: {rest}`"
+    else:
+        hint = f"write its fields under it, indented, starting with `{first}: ...`"
+    message = (
+        f"{describe(pointer)} should be a mapping of its fields, not {_article(kind_of(value))}"
+    )
+    return diagnostic("AM102", message, pointer, hint)
+
+
+def _unknown_field(pointer: Pointer, value: Any = None) -> Diagnostic:
     field = str(pointer[-1])
     element = describe(pointer[:-1])
     allowed = sorted(_fields_at(pointer[:-1]))
     hint = MISCONCEPTIONS.get((str(pointer[0]), field)) if len(pointer) == 3 else None
+    section = (
+        next((TELLING[k] for k in value if k in TELLING), None) if isinstance(value, dict) else None
+    )
+    if len(pointer) == 1 and section is not None:
+        kind = describe((section, field)).split(" ")[0]
+        hint = f"`{field}` looks like a {kind}: indent it under `{section}:` as the others are"
     if hint is None:
         close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.7)
         hint = f"did you mean `{close[0]}`?" if close else f"allowed fields: {', '.join(allowed)}"

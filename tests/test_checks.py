@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap.checks import BLOCK, align, closest_passage, normalise
+from argmap.passages import BLOCK, align, closest_passage
 
 
 def test_am303_names_every_inference_joining_attacker_and_target() -> None:
@@ -72,9 +72,34 @@ def test_am206_hint_quotes_the_closest_passage(write_map: Callable[..., Path]) -
     text = "Runway is not an AI company. Runway is a media and entertainment company. The end."
     (path.parent / "s.txt").write_text(text, encoding="utf-8")
     (d,) = [d for d in argmap.check_path(path) if d.code == "AM206"]
-    assert d.hint.startswith("the closest passage (")
-    assert 'reads: "runway is a media and entertainment comp' in d.hint
-    assert normalise(text).find(d.hint.split('reads: "')[1].rstrip('"')) >= 0
+    assert d.hint == (
+        'the closest passage (89% alike) reads: "Runway is a media and entertainment '
+        '**company.**" (** marks what differs)'
+    )
+
+
+def test_am206_shows_the_passage_as_written_in_whole_words(
+    write_map: Callable[..., Path],
+) -> None:
+    """Regression (#12): the passage was lowercased, re-spaced and cut mid-word."""
+    path = write_map(
+        """
+        sources:
+          s: {title: S, path: s.txt}
+        claims:
+          a:
+            text: A
+            quote: {source: s, text: "o fim das empresas de IA chegou"}
+          b: {text: B}
+        inferences:
+          i: {premises: [a], conclusion: b}
+        """
+    )
+    text = "Disse ontem:\n“O fim das  empresas de\nInteligência Artificial chegou”, e saiu."
+    (path.parent / "s.txt").write_text(text, encoding="utf-8")
+    (d,) = [d for d in argmap.check_path(path) if d.code == "AM206"]
+    passage = d.hint.split('reads: "')[1].split('" (')[0]
+    assert passage == "“O fim das empresas de **Inteligência Artificial** chegou”,"
 
 
 #: Two arguments, a -> b and c -> d, an unused claim `e`, and an issue at the end.

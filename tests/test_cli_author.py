@@ -172,3 +172,133 @@ def test_init_writes_a_starter_map_that_checks_clean(tmp_path: Path) -> None:
     before = target.read_bytes()
     done = run_cli("init", str(target))
     assert done.returncode == 2 and target.read_bytes() == before
+
+
+EVALUATED = "claims:\n  a: {text: A}\n  bb: {text: Bees make honey from the nectar of flowers}\n"
+
+
+def test_evaluate_aligns_its_header_whatever_the_ids(write_map: Callable[..., Path]) -> None:
+    """Regression (#12): with one-letter ids the header was off by one column."""
+    path = write_map("claims:\n  a: {text: A}\n  b: {text: B}\n")
+    lines = run_cli("evaluate", str(path), env={"COLUMNS": "80", "NO_COLOR": "1"}).stdout
+    header, row = lines.splitlines()[:2]
+    assert header.index("id") == row.index("a") and header.index("text") == row.index("A")
+
+
+def test_evaluate_uses_the_width_and_full_wraps(write_map: Callable[..., Path]) -> None:
+    path = write_map(EVALUATED)
+    narrow = run_cli("evaluate", str(path), env={"COLUMNS": "40"}).stdout.splitlines()
+    assert max(map(len, narrow)) == 40 and narrow[2].endswith("…")
+    wide = run_cli("evaluate", str(path), env={"COLUMNS": "200"}).stdout
+    assert "Bees make honey from the nectar of flowers" in wide
+    full = run_cli("evaluate", str(path), "--full", env={"COLUMNS": "40"}).stdout.splitlines()
+    assert max(map(len, full)) <= 40
+    column = full[0].index("text")
+    assert " ".join(line[column:] for line in full[2:]) == (
+        "Bees make honey from the nectar of flowers"
+    )
+
+
+def test_evaluate_colours_labels_on_request_and_never_with_no_color(
+    write_map: Callable[..., Path],
+) -> None:
+    path = write_map(EVALUATED)
+    coloured = run_cli("evaluate", str(path), env={"FORCE_COLOR": "1", "NO_COLOR": ""}).stdout
+    assert "\x1b[32min\x1b[0m" in coloured
+    plain = run_cli("evaluate", str(path), env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
+    assert "\x1b" not in plain
+    piped = run_cli("evaluate", str(path), env={"FORCE_COLOR": "", "NO_COLOR": ""}).stdout
+    assert "\x1b" not in piped  # a pipe, not a terminal
+
+
+def test_am307_once_a_language_with_the_count_and_first_ids(
+    write_map: Callable[..., Path],
+) -> None:
+    claims = "".join(f"  c{i}: {{text: C{i}}}\n" for i in range(8))
+    path = write_map("languages: [en, pt]\nclaims:\n  a: {text: {en: A, pt: Á}}\n" + claims)
+    found = [d for d in argmap.check_path(path) if d.code == "AM307"]
+    assert [(d.line, d.column, d.message, d.hint) for d in found] == [
+        (
+            4,
+            14,
+            "8 of 9 claims have no text in pt: `c0`, `c1`, `c2`, `c3`, `c4` and 3 more",
+            "add `pt: ...` under each text, as in {en: ..., pt: ...}",
+        )
+    ]
+
+
+def test_a_premise_twice_and_an_attack_repeated_are_warned_at_the_repeat(
+    write_map: Callable[..., Path],
+) -> None:
+    path = write_map(
+        "claims:\n  a: {text: A}\n  b: {text: B}\n  c: {text: C}\n"
+        "inferences:\n  i: {premises: [a, a], conclusion: b}\n"
+        "attacks:\n  - {from: c, to: i}\n  - {from: c, to: i}\n"
+    )
+    found = [(d.code, d.line, d.column, d.message, d.hint) for d in argmap.check_path(path)]
+    assert found == [
+        (
+            "AM308",
+            6,
+            21,
+            "inference `i` lists premise `a` twice",
+            "remove the second `a`; if another premise was meant, name it",
+        ),
+        (
+            "AM309",
+            9,
+            5,
+            "attack #2 repeats attack #1 (`c` against `i`)",
+            "remove the repeat; a note on the first one can say more",
+        ),
+    ]
+
+
+def test_tag_colours_are_graphviz_colours_and_their_tags_exist(
+    write_map: Callable[..., Path],
+) -> None:
+    path = write_map(
+        "claims:\n  a: {text: A, tags: [objection]}\n  b: {text: B}\n"
+        "attacks:\n  - {from: a, to: b}\n"
+    )
+    out = str(path.parent / "m.svg")
+    bad = run_cli("render", str(path), "-o", out, "--tag-colour", "objection=lightblu")
+    assert bad.returncode == 2 and not Path(out).exists()
+    assert (
+        "the colour `lightblu` of tag `objection` is not a Graphviz colour: "
+        "did you mean `lightblue`?" in bad.stderr
+    )
+    unknown = run_cli("render", str(path), "-o", out, "--tag-colour", "objetion=#ff8800")
+    assert unknown.returncode == 0
+    assert (
+        f"{path}: warning AM408 no claim has the tag `objetion` that --tag-colour colours\n"
+        "  hint: did you mean `objection`?"
+    ) in unknown.stderr
+
+
+def test_a_language_only_some_claims_are_written_in_is_said(
+    write_map: Callable[..., Path],
+) -> None:
+    path = write_map(
+        "claims:\n  a: {text: {en: A, pt: Á}}\n  b: {text: B}\n  c: {text: C}\n"
+        "inferences:\n  i: {premises: [b, c], conclusion: a}\n"
+    )
+    done = run_cli("render", str(path), "-o", str(path.parent / "m.svg"), "--lang", "pt")
+    assert done.returncode == 0
+    assert (
+        f"{path}:3:13: warning AM409 only 1 of 3 claims has a text in `pt`: the others are "
+        "drawn in `en` (`b`, `c`)\n"
+        "  hint: add `pt: ...` to their texts; `languages: [en, pt]` makes argmap check list "
+        "them all"
+    ) in done.stderr
+
+
+def test_reject_without_evaluate_draws_the_evaluation(write_map: Callable[..., Path]) -> None:
+    """Regression (#12): `--reject` alone was ignored; it implies `--evaluate`."""
+    path = write_map(CLEAN)
+    plain = run_cli("render", str(path), "--format", "dot", "-o", "-", "-q").stdout
+    rejected = run_cli("render", str(path), "--format", "dot", "-o", "-", "-q", "--reject", "a")
+    evaluated = run_cli(
+        "render", str(path), "--format", "dot", "-o", "-", "-q", "--evaluate", "--reject", "a"
+    )
+    assert rejected.returncode == 0 and rejected.stdout == evaluated.stdout != plain

@@ -79,6 +79,8 @@ CASES: dict[str, tuple[str, int, int]] = {
     "AM305": ("claims:\n  a: {text: A}\n  b: {text: B}\nattacks:\n  - {from: a, to: b}\n", 1, 1),
     "AM306": ("sources:\n  s: {title: S}\n" + BASE, 2, 3),
     "AM307": ("languages: [en, pt]\n" + BASE.replace("a: {text: A}", "a: {text: {pt: A}}"), 3, 13),
+    "AM308": (BASE.replace("premises: [a]", "premises: [a, a]"), 5, 21),
+    "AM309": (BASE + "attacks:\n  - {from: a, to: i}\n  - {from: a, to: i}\n", 8, 5),
 }
 
 

@@ -7,12 +7,14 @@ each kind of element, a line's look is a row of :data:`LINES`, a junction's of
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from argmap.limits import Limits
+from argmap.suggest import Vocabulary
 
 #: The choices of `argmap render`, the first of each its default; html is an interactive page
 #: (see :mod:`argmap.draw.html`).
@@ -195,7 +197,7 @@ LEGEND_WORDS: dict[str, dict[str, str]] = {
 #: The narrowest text a claim can be wrapped to.
 MIN_WIDTH = 8
 
-_COLOUR = re.compile(r"^(#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?|[a-z]+[0-9]*)$")
+_HEX = re.compile(r"^#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?$")
 
 
 @dataclass(frozen=True)
@@ -228,10 +230,35 @@ class Style:
         if self.width < MIN_WIDTH:
             raise ValueError(f"width must be at least {MIN_WIDTH} characters")
         for tag, colour in self.tag_colours.items():
-            if not _COLOUR.match(colour):
-                raise ValueError(
-                    f"colour of tag {tag!r}: use #rrggbb or a colour name, not {colour!r}"
+            if not is_colour(colour):
+                close = Vocabulary(colour_names()).closest(colour.lower())
+                fix = (
+                    f"did you mean `{close}`?"
+                    if close
+                    else "use #rrggbb, #rrggbbaa or an X11 colour name such as lightblue "
+                    "(https://graphviz.org/doc/info/colors.html)"
                 )
+                raise ValueError(
+                    f"the colour `{colour}` of tag `{tag}` is not a Graphviz colour: {fix}"
+                )
+
+
+def is_colour(colour: str) -> bool:
+    """Whether Graphviz draws `colour`: ``#rrggbb``, ``#rrggbbaa`` or an X11 colour name.
+
+    >>> is_colour("#1a2b3c"), is_colour("LightBlue"), is_colour("notacolour")
+    (True, True, False)
+    """
+    return bool(_HEX.match(colour)) or colour.lower() in colour_names()
+
+
+@functools.lru_cache(maxsize=1)
+def colour_names() -> frozenset[str]:
+    """The colour names Graphviz knows (its X11 scheme), from ``colours.txt``."""
+    from importlib.resources import files
+
+    text = files("argmap.draw").joinpath("colours.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 #: What `argmap render` does when not told otherwise: the one place of its defaults.

@@ -219,11 +219,53 @@ def report(argmap: ArgumentMap, graph: nx.DiGraph, evaluation: Evaluation) -> li
     ]
 
 
-def table(rows: list[dict[str, str]], width: int = 100) -> str:
-    """The rows of :func:`report` as an aligned text table."""
-    wide = max((len(r["id"]) for r in rows), default=2)
-    lines = [f"{'label':<10} {'id':<{wide}}  {'role':<23} text"]
+#: Each label's colour on a terminal (ANSI SGR): in green, out red, undecided yellow.
+LABEL_COLOURS = {"in": "32", "out": "31", "undecided": "33"}
+
+
+def table(
+    rows: list[dict[str, str]], width: int = 100, colour: bool = False, full: bool = False
+) -> str:
+    """The rows of :func:`report` as a text table `width` characters wide.
+
+    Columns are as wide as their widest entry (header included); a text longer than its
+    column is cut with "…", or with `full` wrapped onto lines of its own column. With
+    `colour`, labels are coloured for a terminal.
+
+    >>> text = "Cats purr when they are content"
+    >>> rows = [{"label": "in", "id": "b", "role": "main conclusion", "text": text}]
+    >>> print(table(rows, width=70))
+    label  id  role             text
+    in     b   main conclusion  Cats purr when they are content
+    >>> print(table(rows, width=46))
+    label  id  role             text
+    in     b   main conclusion  Cats purr when th…
+    >>> print(table(rows, width=46, full=True))
+    label  id  role             text
+    in     b   main conclusion  Cats purr when
+                                they are content
+    """
+    import textwrap
+
+    keys = ("label", "id", "role")
+    wide = {k: max([len(k), *(len(r[k]) for r in rows)]) for k in keys}
+    indent = sum(wide.values()) + 2 * len(keys)
+    room = max(width - indent, 10)  # a narrow terminal still shows a little of each text
+
+    def line(row: dict[str, str], text: str) -> str:
+        label, pad = row["label"], " " * (wide["label"] - len(row["label"]))
+        if colour and label in LABEL_COLOURS:
+            label = f"\x1b[{LABEL_COLOURS[label]}m{label}\x1b[0m"
+        label += pad
+        return f"{label}  {row['id']:<{wide['id']}}  {row['role']:<{wide['role']}}  {text}"
+
+    lines = [line({k: k for k in (*keys, "text")}, "text")]
     for r in rows:
-        line = f"{r['label']:<10} {r['id']:<{wide}}  {r['role']:<23} {r['text']}"
-        lines.append(line if len(line) <= width else line[: width - 1] + "…")
+        if full:
+            parts = textwrap.wrap(r["text"], room, break_long_words=False) or [""]
+            lines.append(line(r, parts[0]))
+            lines.extend(" " * indent + part for part in parts[1:])
+        else:
+            text = r["text"] if len(r["text"]) <= room else r["text"][: room - 1] + "…"
+            lines.append(line(r, text))
     return "\n".join(lines)

@@ -20,7 +20,7 @@ The patterns (the sizes are the issue's):
   :func:`argmap.check`.
 - ``near-miss-quote``: a quote of n bytes that occurs nowhere in a repetitive source of about
   9.5 n bytes (the issue's 2 KB quote against a 19 KB source); time of AM206's hint,
-  :func:`argmap.checks.closest_passage`.
+  :func:`argmap.passages.closest_passage`.
 - ``did-you-mean``: n unknown ids (typos) looked up among n known ones, indexed beforehand
   (:mod:`argmap.suggest`).
 
@@ -99,7 +99,7 @@ def attacks_from_one(n: int) -> Callable[[], Any]:
 
 
 def near_miss_quote(n: int) -> Callable[[], Any]:
-    from argmap.checks import closest_passage
+    from argmap.passages import closest_passage
 
     rng = random.Random(n)
     words = ["the", "model", "of", "a", "company", "is", "media", "and", "art", "film"]
