@@ -119,7 +119,9 @@ USAGE_CODES = frozenset({"AM001", "AM405", "AM501", "AM502", "AM641", "AM642"})
 def exit_status(diags: list[Diagnostic], strict: bool = False) -> int:
     if any(d.code in USAGE_CODES for d in diags):
         return EXIT_USAGE
-    if any(d.severity is Severity.ERROR for d in diags) or (strict and diags):
+    if any(d.severity is Severity.ERROR for d in diags) or (
+        strict and any(d.severity is Severity.WARNING for d in diags)
+    ):
         return EXIT_PROBLEMS
     return EXIT_OK
 

@@ -378,5 +378,5 @@ def locate(diags: list[Diagnostic], origin: Origin | None) -> list[Diagnostic]:
             at_key = d.code in KEY_CODES or len(pointer) <= 2
             line, column = key_pos if at_key and pointer == d.pointer else value_pos
             d = replace(d, line=line, column=column)
-        out.append(replace(d, file=origin.path))
+        out.append(d if d.file else replace(d, file=origin.path))
     return out

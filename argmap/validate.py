@@ -36,6 +36,10 @@ EXPECTED = {
     "argmap": "the format version, 1",
     "status": "accepted, rejected or open",
     "date": "a date (2024-05-01) or a year (1972)",
+    "type": "assumption or exception",
+    "attack": "undermine, undercut or rebut",
+    "answers": "one question id, as in `expertise`",
+    "catalogue": "a catalogue file's path, or schemes by id",
 }
 
 #: Hints for what a field holds, where docs/format.md is not enough.
@@ -47,6 +51,10 @@ HINTS = {
     "tags": "tags is a list of slugs: [economy, media]",
     "argmap": "the format version is 1",
     "status": "status is accepted, rejected or open",
+    "type": "a question is an assumption (holds until questioned) or an exception (holds "
+    "only when shown)",
+    "attack": "an answer undermines a premise, undercuts the inference or rebuts the "
+    "conclusion",
 }
 
 #: Fields people write by mistake, and what to do instead.
