@@ -19,6 +19,7 @@ import networkx as nx
 from argmap.diagnostics import Diagnostic, diagnostic
 from argmap.graph import CLAIM, SUPPORT, Role, roles
 from argmap.model import ArgumentMap, texts
+from argmap.schemes import check_schemes
 
 Check = Callable[[ArgumentMap, nx.DiGraph], Iterable[Diagnostic]]
 
@@ -436,6 +437,7 @@ CHECKS: list[Check] = [
     no_main_conclusion,
     uncited_sources,
     missing_languages,
+    check_schemes,
 ]
 
 

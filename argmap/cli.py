@@ -172,7 +172,12 @@ def assumption_options(command: F) -> F:
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @format_option("the diagnostics")
 @click.option("--strict", is_flag=True, help="Warnings fail the check too.")
-def check_command(files: tuple[str, ...], fmt: str, strict: bool) -> None:
+@click.option(
+    "--questions",
+    is_flag=True,
+    help="Note each inference's open critical questions, and premises unfit for its scheme.",
+)
+def check_command(files: tuple[str, ...], fmt: str, strict: bool, questions: bool) -> None:
     """Check maps (files in any format argmap reads, or folders of maps): every problem.
 
     Prints `path:line:col: error AM101 message` and a hint for each problem, then a summary.
@@ -181,11 +186,12 @@ def check_command(files: tuple[str, ...], fmt: str, strict: bool) -> None:
     \b
       argmap check maps/
       argmap check --strict --format json debate.argdown
+      argmap check --questions maps/example.yaml
     """
     paths = map_files(files)
     from argmap import check_path
 
-    diags = [d for path in paths for d in check_path(path)]
+    diags = [d for path in paths for d in check_path(path, questions=questions)]
     if fmt == "json":
         click.echo(format_json(diags))
     else:

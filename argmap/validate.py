@@ -53,8 +53,7 @@ HINTS = {
     "status": "status is accepted, rejected or open",
     "type": "a question is an assumption (holds until questioned) or an exception (holds "
     "only when shown)",
-    "attack": "an answer undermines a premise, undercuts the inference or rebuts the "
-    "conclusion",
+    "attack": "an answer undermines a premise, undercuts the inference or rebuts the conclusion",
 }
 
 #: Fields people write by mistake, and what to do instead.
