@@ -263,7 +263,7 @@ def premise_counts(argmap: ArgumentMap, schemes: dict[str, Scheme]) -> list[Diag
 def question_notes(
     argmap: ArgumentMap, found: Questions, lang: str | None = None
 ) -> list[Diagnostic]:
-    """AM314: one note per inference with open critical questions, listing them.
+    r"""AM314: one note per inference with open critical questions, listing them.
 
     >>> m = ArgumentMap.model_validate({"claims": {"a": {"text": "A"}, "b": {"text": "B"}},
     ...     "inferences": {"i": {"premises": ["a"], "conclusion": "b", "scheme": "sign",
