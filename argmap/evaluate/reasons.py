@@ -148,7 +148,7 @@ class _Reasons:
         question = burden.exceptions.get((attacker, inference)) if burden else None
         if question is None:
             return ""
-        return f", which raises exception `{question.id}` ({self._text(question.text)})"
+        return f" (exception `{question.id}`: {self._text(question.text)})"
 
     def _doubted(self, inference: str) -> Reason:
         """Why an inference whose premises and undercutters are settled is undecided: a

@@ -9,8 +9,9 @@ Two kinds of question, two burdens (Carneades' exceptions and assumptions):
 - An **assumption** holds until questioned; questioned, the argument must defend it. An
   attack that answers one does not defeat what it attacks: it raises a *doubt* on the
   inference. The doubt, while its questioner stands and no defender does, leaves the
-  inference undecided; a defender (a claim that answers the question and is a premise of the
-  inference, or supports the premise the question is about) that stands dispels it.
+  inference undecided; a defender (a claim that answers the question and supports the
+  inference: a premise of it, or of an inference concluding one of its premises) that
+  stands dispels it.
 
 :func:`burden_of` works out the doubts and the extra undercuts of a map; :func:`weighed`
 returns the graph the labelling reads: the questioning attacks' edges taken out, the
@@ -80,13 +81,10 @@ def burden_of(argmap: ArgumentMap, found: Questions) -> Burden:
     questioning: set[tuple[str, str]] = set()
     exceptions: dict[tuple[str, str], Question] = {}
     askers: dict[tuple[str, str], list[str]] = {}  # (inference, question) -> questioners
-    concluding: dict[str, list[str]] = {}
     reach: dict[str, list[str]] = {}  # claim -> the inferences it is a premise or conclusion of
     for ident, inference in argmap.inferences.items():
-        concluding.setdefault(inference.conclusion, []).append(ident)
         for claim in dict.fromkeys([*inference.premises, inference.conclusion]):
             reach.setdefault(claim, []).append(ident)
-    supporters: dict[tuple[str, str], list[str]] = {}  # (inference, question) -> defenders
     for attack in argmap.attacks:
         question = attack.answers or argmap.claims[attack.from_].answers
         if question is None:
@@ -99,19 +97,14 @@ def burden_of(argmap: ArgumentMap, found: Questions) -> Burden:
                 continue
             questioning.add((attack.from_, attack.to))
             askers.setdefault((ident, question), []).append(attack.from_)
-            for i in concluding.get(attack.to, ()) if attack.to in argmap.claims else ():
-                for p in argmap.inferences[i].premises:
-                    if argmap.claims[p].answers == question:
-                        supporters.setdefault((ident, question), []).append(p)
     doubts: dict[str, list[Doubt]] = {}
     for ident, table in found.asked.items():
         for question, entry in table.items():
             who = askers.get((ident, question))
             if who is None:
                 continue
-            defenders = [*entry.defended_by, *supporters.get((ident, question), ())]
             doubt = Doubt(
-                ident, entry.question, tuple(dict.fromkeys(who)), tuple(dict.fromkeys(defenders))
+                ident, entry.question, tuple(dict.fromkeys(who)), tuple(entry.defended_by)
             )
             doubts.setdefault(ident, []).append(doubt)
     return Burden(frozenset(questioning), exceptions, doubts)

@@ -4,7 +4,8 @@ An inference whose ``scheme`` is in the catalogue is asked that scheme's critica
 A question is *answered* by an attack that says so (``answers: expertise``; a claim's
 ``answers`` stands for each of its attacks), which reaches the inference by undercutting
 it, undermining one of its premises or rebutting its conclusion; it is *defended* by a
-premise of the inference that says it answers it; it is *dismissed* by the inference's
+claim that says it answers it and supports the inference (a premise of it, or of an
+inference concluding one of its premises); it is *dismissed* by the inference's
 ``dismissed: {question: reason}``. Any other question is *open*.
 
 :func:`asked` works this out for a whole map in one pass over its attacks and premises;
@@ -29,7 +30,8 @@ class Asked:
     question: Question
     #: The claims whose attacks answer it (each once, in the map's order of attacks).
     answered_by: list[str] = field(default_factory=list)
-    #: The premises of the inference that answer it.
+    #: The claims that answer it in its defence: premises of the inference, or premises
+    #: of an inference concluding one of them.
     defended_by: list[str] = field(default_factory=list)
     #: Why it was set aside, when it was.
     dismissed: str | None = None
@@ -92,7 +94,7 @@ def asked(argmap: ArgumentMap, schemes: dict[str, Scheme]) -> Questions:
             entry = table[i][question]
             if attack.from_ not in entry.answered_by:
                 entry.answered_by.append(attack.from_)
-            if entry.question.attack != kind:
+            if not _fits(entry.question.attack, kind):
                 found.problems.append(_wrong_kind(k, i, entry.question, kind))
         if hits:
             used.add(attack.from_)
@@ -101,16 +103,22 @@ def asked(argmap: ArgumentMap, schemes: dict[str, Scheme]) -> Questions:
             found.problems.append(
                 _unknown_question(question, [i for i, _ in reached], found, where)
             )
+    supported = _supported(argmap)
     for ident, claim in argmap.claims.items():
         question = claim.answers
         if question is None:
             continue
-        defends = [i for i in premise_of.get(ident, ()) if question in table[i]]
+        # It defends the inferences it is a premise of, and those of the claims it supports.
+        reached = [*premise_of.get(ident, ())]
+        for conclusion in supported.get(ident, ()):
+            reached += premise_of.get(conclusion, ())
+        defends = [i for i in dict.fromkeys(reached) if question in table[i]]
         for i in defends:
             table[i][question].defended_by.append(ident)
         if not defends and ident not in used:
             where = ("claims", ident, "answers")
             targets = [i for i, _ in _claim_reach(ident, argmap, premise_of, concluding)]
+            targets += reached
             found.problems.append(_unknown_question(question, targets, found, where))
     for ident, inference in argmap.inferences.items():
         for question, reason in inference.dismissed.items():
@@ -120,6 +128,17 @@ def asked(argmap: ArgumentMap, schemes: dict[str, Scheme]) -> Questions:
                 where = ("inferences", ident, "dismissed", question)
                 found.problems.append(_unknown_question(question, [ident], found, where))
     return found
+
+
+def _supported(argmap: ArgumentMap) -> dict[str, list[str]]:
+    """The claims each claim that answers a question supports: the conclusions of the
+    inferences it is a premise of."""
+    answering = {c for c, claim in argmap.claims.items() if claim.answers is not None}
+    supported: dict[str, list[str]] = {}
+    for inference in argmap.inferences.values():
+        for p in answering.intersection(inference.premises):
+            supported.setdefault(p, []).append(inference.conclusion)
+    return supported
 
 
 def _reached(
@@ -148,6 +167,12 @@ def _claim_reach(
         if attack.from_ == claim:
             reached += _reached(attack.to, argmap, premise_of, concluding)
     return reached
+
+
+def _fits(wanted: str, kind: str) -> bool:
+    """Whether an attack of this kind answers a question answered by `wanted`: the same
+    kind, or an undercut for a question about a premise the inference leaves unsaid."""
+    return kind == wanted or (kind == "undercut" and wanted == "undermine")
 
 
 def _wrong_kind(k: int, inference: str, question: Question, kind: str) -> Diagnostic:
