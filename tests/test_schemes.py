@@ -26,11 +26,7 @@ from tests.conftest import shared
 
 ROOT = Path(__file__).resolve().parents[1]
 
-REQUIRED = """expert-opinion witness-testimony popular-opinion example analogy cause-to-effect
-correlation-to-cause sign positive-consequences negative-consequences practical-reasoning
-values verbal-classification definition-to-verbal-classification commitment ad-hominem bias
-precedent established-rule sunk-costs slippery-slope best-explanation evidence-to-hypothesis
-lack-of-knowledge alternatives circumstantial-ad-hominem waste position-to-know""".split()
+REQUIRED = ["expert-opinion", "witness-testimony", "popular-opinion", "example", "analogy", "cause-to-effect", "correlation-to-cause", "sign", "positive-consequences", "negative-consequences", "practical-reasoning", "values", "verbal-classification", "definition-to-verbal-classification", "commitment", "ad-hominem", "bias", "precedent", "established-rule", "sunk-costs", "slippery-slope", "best-explanation", "evidence-to-hypothesis", "lack-of-knowledge", "alternatives", "circumstantial-ad-hominem", "waste", "position-to-know"]
 
 CASES = [
     (key, q.id, scheme.questions[(n + 1) % len(scheme.questions)].id)
