@@ -21,6 +21,8 @@ from argmap.yaml12 import resolve
 
 #: Diagnostics about a key (an id, a field name) point at the key; the rest at the value.
 KEY_CODES = {"AM005", "AM101", "AM105", "AM107"}
+#: Mappings whose keys are what is said (`dismissed: {question: reason}`): point at the key.
+KEYED_FIELDS = {"dismissed"}
 
 
 def _scalar(event: yaml.ScalarEvent) -> Any:
@@ -375,7 +377,7 @@ def locate(diags: list[Diagnostic], origin: Origin | None) -> list[Diagnostic]:
             while pointer and pointer not in positions:
                 pointer = pointer[:-1]
             key_pos, value_pos = positions.get(pointer, ((1, 1), (1, 1)))
-            at_key = d.code in KEY_CODES or len(pointer) <= 2
+            at_key = d.code in KEY_CODES or len(pointer) <= 2 or str(pointer[-2]) in KEYED_FIELDS
             line, column = key_pos if at_key and pointer == d.pointer else value_pos
             d = replace(d, line=line, column=column)
         out.append(d if d.file else replace(d, file=origin.path))
