@@ -159,7 +159,8 @@ def scenario(
 def questions_data(argmap: ArgumentMap) -> dict[str, dict[str, Any]]:
     """For each inference, its scheme's name by language and its critical questions, each
     with its texts and what the map does with it: ``open``, ``answered`` (by the claims of
-    ``answeredBy``), ``defended`` (by those of ``defendedBy``) or ``dismissed`` (and why). Empty for a scheme outside the catalogue.
+    ``answeredBy``), ``defended`` (by those of ``defendedBy``) or ``dismissed`` (and why).
+    Empty for a scheme outside the catalogue.
 
     >>> m = ArgumentMap.model_validate({"claims": {"a": {"text": "A"}, "b": {"text": "B"}},
     ...     "inferences": {"i": {"premises": ["a"], "conclusion": "b", "scheme": "sign"}}})
@@ -171,10 +172,10 @@ def questions_data(argmap: ArgumentMap) -> dict[str, dict[str, Any]]:
 
     found = map_questions(argmap)
     out: dict[str, dict[str, Any]] = {ident: {} for ident in argmap.inferences}
-    for ident, table in found.asked.items():
-        scheme = found.schemes[argmap.inferences[ident].scheme or ""]
+    for ident in found.scheme_of:
+        scheme = found.scheme_of[ident]
         questions = []
-        for entry in table.values():
+        for entry in found.all(ident):
             state = (
                 "answered"
                 if entry.answered_by
@@ -192,7 +193,7 @@ def questions_data(argmap: ArgumentMap) -> dict[str, dict[str, Any]]:
                         "text": texts(entry.question.text, "en"),
                         "state": state,
                         "answeredBy": entry.answered_by,
-                    "defendedBy": entry.defended_by,
+                        "defendedBy": entry.defended_by,
                         "reason": entry.dismissed,
                     }
                 )

@@ -90,17 +90,17 @@ def burden_of(argmap: ArgumentMap, found: Questions) -> Burden:
         if question is None:
             continue
         reached = [attack.to] if attack.to in argmap.inferences else reach.get(attack.to, [])
-        for ident in (i for i in reached if question in found.asked.get(i, {})):
-            entry = found.asked[ident][question].question
+        for ident in (i for i in reached if found.has(i, question)):
+            entry = found.entry(ident, question).question
             if entry.type == "exception":
                 exceptions[(attack.from_, ident)] = entry
                 continue
             questioning.add((attack.from_, attack.to))
             askers.setdefault((ident, question), []).append(attack.from_)
     doubts: dict[str, list[Doubt]] = {}
-    for ident, table in found.asked.items():
-        for question, entry in table.items():
-            who = askers.get((ident, question))
+    for ident in found.settled:
+        for entry in found.all(ident):
+            who = askers.get((ident, entry.question.id))
             if who is None:
                 continue
             doubt = Doubt(

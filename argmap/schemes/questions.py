@@ -43,16 +43,57 @@ class Asked:
 
 @dataclass
 class Questions:
-    """The critical questions of every inference with a catalogue scheme, in the map's
-    order, and the problems found while matching answers to questions (AM312, AM313)."""
+    """The critical questions of every inference with a catalogue scheme, and the problems
+    found while matching answers to questions (AM312, AM313).
+
+    Only the questions a map answers, defends or dismisses get an :class:`Asked` record
+    (in `settled`); the others are open, and cost nothing until they are listed.
+    """
 
     schemes: dict[str, Scheme]
-    asked: dict[str, dict[str, Asked]]
-    problems: list[Diagnostic]
+    #: inference -> the catalogue scheme it names (inferences without one are left out)
+    scheme_of: dict[str, Scheme]
+    #: inference -> question id -> what the map does with it
+    settled: dict[str, dict[str, Asked]] = field(default_factory=dict)
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    def has(self, inference: str, question: str) -> bool:
+        """Whether the inference's scheme asks this question."""
+        scheme = self.scheme_of.get(inference)
+        return scheme is not None and question in _ids(scheme)
+
+    def entry(self, inference: str, question: str) -> Asked:
+        """The record of a question the inference's scheme asks, made when first needed."""
+        table = self.settled.setdefault(inference, {})
+        if question not in table:
+            scheme = self.scheme_of[inference]
+            table[question] = Asked(next(q for q in scheme.questions if q.id == question))
+        return table[question]
+
+    def all(self, inference: str) -> list[Asked]:
+        """Every question of the inference's scheme, in the scheme's order."""
+        scheme = self.scheme_of.get(inference)
+        table = self.settled.get(inference, {})
+        return [table.get(q.id) or Asked(q) for q in scheme.questions] if scheme else []
 
     def open(self, inference: str) -> list[Question]:
         """The open questions of an inference (none when its scheme is not catalogued)."""
-        return [a.question for a in self.asked.get(inference, {}).values() if a.open]
+        scheme = self.scheme_of.get(inference)
+        if scheme is None:
+            return []
+        table = self.settled.get(inference)
+        if not table:
+            return list(scheme.questions)
+        return [q for q in scheme.questions if q.id not in table or table[q.id].open]
+
+
+def _ids(scheme: Scheme) -> frozenset[str]:
+    """The ids of a scheme's questions, kept with the scheme (schemes are not hashable)."""
+    ids: frozenset[str] | None = scheme.__dict__.get("_question_ids")
+    if ids is None:
+        ids = frozenset(q.id for q in scheme.questions)
+        scheme.__dict__["_question_ids"] = ids
+    return ids
 
 
 def asked(argmap: ArgumentMap, schemes: dict[str, Scheme]) -> Questions:
@@ -65,23 +106,23 @@ def asked(argmap: ArgumentMap, schemes: dict[str, Scheme]) -> Questions:
     ...     "attacks": [{"from": "b", "to": "i", "answers": "other-events"}]})
     >>> from argmap.schemes.catalogue import builtin
     >>> found = asked(m, builtin())
-    >>> {q: (a.answered_by, a.dismissed) for q, a in found.asked["i"].items()}
-    {'reliability': ([], 'a textbook sign'), 'other-events': (['b'], None)}
+    >>> [(a.question.id, a.answered_by, a.dismissed) for a in found.all("i")]
+    [('reliability', [], 'a textbook sign'), ('other-events', ['b'], None)]
     >>> found.open("i"), found.problems
     ([], [])
     """
-    table: dict[str, dict[str, Asked]] = {}
+    scheme_of: dict[str, Scheme] = {}
     premise_of: dict[str, list[str]] = {}
     concluding: dict[str, list[str]] = {}
     for ident, inference in argmap.inferences.items():
         scheme = schemes.get(inference.scheme) if inference.scheme is not None else None
         if scheme is None:
             continue
-        table[ident] = {q.id: Asked(q) for q in scheme.questions}
+        scheme_of[ident] = scheme
         for p in inference.premises:
             premise_of.setdefault(p, []).append(ident)
         concluding.setdefault(inference.conclusion, []).append(ident)
-    found = Questions(schemes, table, [])
+    found = Questions(schemes, scheme_of)
     used: set[str] = set()  # claims whose own `answers` found a question
     for k, attack in enumerate(argmap.attacks):
         own = attack.answers
@@ -89,9 +130,9 @@ def asked(argmap: ArgumentMap, schemes: dict[str, Scheme]) -> Questions:
         if question is None:
             continue
         reached = _reached(attack.to, argmap, premise_of, concluding)
-        hits = [(i, kind) for i, kind in reached if question in table.get(i, {})]
+        hits = [(i, kind) for i, kind in reached if found.has(i, question)]
         for i, kind in hits:
-            entry = table[i][question]
+            entry = found.entry(i, question)
             if attack.from_ not in entry.answered_by:
                 entry.answered_by.append(attack.from_)
             if not _fits(entry.question.attack, kind):
@@ -112,9 +153,9 @@ def asked(argmap: ArgumentMap, schemes: dict[str, Scheme]) -> Questions:
         reached = [*premise_of.get(ident, ())]
         for conclusion in supported.get(ident, ()):
             reached += premise_of.get(conclusion, ())
-        defends = [i for i in dict.fromkeys(reached) if question in table[i]]
+        defends = [i for i in dict.fromkeys(reached) if found.has(i, question)]
         for i in defends:
-            table[i][question].defended_by.append(ident)
+            found.entry(i, question).defended_by.append(ident)
         if not defends and ident not in used:
             where = ("claims", ident, "answers")
             targets = [i for i, _ in _claim_reach(ident, argmap, premise_of, concluding)]
@@ -122,8 +163,8 @@ def asked(argmap: ArgumentMap, schemes: dict[str, Scheme]) -> Questions:
             found.problems.append(_unknown_question(question, targets, found, where))
     for ident, inference in argmap.inferences.items():
         for question, reason in inference.dismissed.items():
-            if question in table.get(ident, {}):
-                table[ident][question].dismissed = reason
+            if found.has(ident, question):
+                found.entry(ident, question).dismissed = reason
             else:
                 where = ("inferences", ident, "dismissed", question)
                 found.problems.append(_unknown_question(question, [ident], found, where))
@@ -196,7 +237,7 @@ def _unknown_question(
     question: str, inferences: Iterable[str], found: Questions, where: Pointer
 ) -> Diagnostic:
     """AM312: `answers` or `dismissed` names a question none of these inferences has."""
-    candidates = {q for i in inferences for q in found.asked.get(i, {})}
+    candidates = {a.question.id for i in inferences for a in found.all(i)}
     close = Vocabulary(candidates).closest(question) if candidates else None
     if close is not None:
         hint = f"did you mean `{close}`?"
