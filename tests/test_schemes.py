@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from pydantic import BaseModel
 
 import argmap
 from argmap.cli import main
@@ -26,7 +27,36 @@ from tests.conftest import shared
 
 ROOT = Path(__file__).resolve().parents[1]
 
-REQUIRED = ["expert-opinion", "witness-testimony", "popular-opinion", "example", "analogy", "cause-to-effect", "correlation-to-cause", "sign", "positive-consequences", "negative-consequences", "practical-reasoning", "values", "verbal-classification", "definition-to-verbal-classification", "commitment", "ad-hominem", "bias", "precedent", "established-rule", "sunk-costs", "slippery-slope", "best-explanation", "evidence-to-hypothesis", "lack-of-knowledge", "alternatives", "circumstantial-ad-hominem", "waste", "position-to-know"]
+REQUIRED = [
+    "expert-opinion",
+    "witness-testimony",
+    "popular-opinion",
+    "example",
+    "analogy",
+    "cause-to-effect",
+    "correlation-to-cause",
+    "sign",
+    "positive-consequences",
+    "negative-consequences",
+    "practical-reasoning",
+    "values",
+    "verbal-classification",
+    "definition-to-verbal-classification",
+    "commitment",
+    "ad-hominem",
+    "bias",
+    "precedent",
+    "established-rule",
+    "sunk-costs",
+    "slippery-slope",
+    "best-explanation",
+    "evidence-to-hypothesis",
+    "lack-of-knowledge",
+    "alternatives",
+    "circumstantial-ad-hominem",
+    "waste",
+    "position-to-know",
+]
 
 CASES = [
     (key, q.id, scheme.questions[(n + 1) % len(scheme.questions)].id)
@@ -52,7 +82,7 @@ def test_the_catalogue_has_every_scheme_asked_for_in_two_languages() -> None:
 
 def test_every_catalogue_field_is_documented() -> None:
     page = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
-    models = [Catalogue, Scheme, Role, Question]
+    models: list[type[BaseModel]] = [Catalogue, Scheme, Role, Question]
     names = {f.alias or n for model in models for n, f in model.model_fields.items()}
     assert sorted(n for n in names if f"| `{n}` |" not in page) == []
 

@@ -153,13 +153,9 @@ def evaluate_graph(
     with gc_paused():
         labels = grounded(labelled, assumed, rejected, weights, issues)
     main = tuple(main_conclusions(graph))
-    if labelled is graph:
+    if burden is None or labelled is graph:
         return Evaluation(labels, assumed, rejected, main)
-    doubts = {
-        d.node: labels[d.node]
-        for found in burden.doubts.values()
-        for d in found  # type: ignore[union-attr]
-    }
+    doubts = {d.node: labels[d.node] for found in burden.doubts.values() for d in found}
     labels = {node: labels[node] for node in graph}
     return Evaluation(labels, assumed, rejected, main, burden, doubts)
 

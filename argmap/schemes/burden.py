@@ -91,9 +91,9 @@ def burden_of(argmap: ArgumentMap, found: Questions) -> Burden:
             continue
         reached = [attack.to] if attack.to in argmap.inferences else reach.get(attack.to, [])
         for ident in (i for i in reached if found.has(i, question)):
-            entry = found.entry(ident, question).question
-            if entry.type == "exception":
-                exceptions[(attack.from_, ident)] = entry
+            raised = found.entry(ident, question).question
+            if raised.type == "exception":
+                exceptions[(attack.from_, ident)] = raised
                 continue
             questioning.add((attack.from_, attack.to))
             askers.setdefault((ident, question), []).append(attack.from_)

@@ -150,16 +150,16 @@ def asked(argmap: ArgumentMap, schemes: dict[str, Scheme]) -> Questions:
         if question is None:
             continue
         # It defends the inferences it is a premise of, and those of the claims it supports.
-        reached = [*premise_of.get(ident, ())]
-        for conclusion in supported.get(ident, ()):
-            reached += premise_of.get(conclusion, ())
-        defends = [i for i in dict.fromkeys(reached) if found.has(i, question)]
-        for i in defends:
-            found.entry(i, question).defended_by.append(ident)
+        supports: list[str] = list(premise_of.get(ident, []))
+        for conclusion in supported.get(ident, []):
+            supports += premise_of.get(conclusion, [])
+        defends = [s for s in dict.fromkeys(supports) if found.has(s, question)]
+        for defended in defends:
+            found.entry(defended, question).defended_by.append(ident)
         if not defends and ident not in used:
             where = ("claims", ident, "answers")
-            targets = [i for i, _ in _claim_reach(ident, argmap, premise_of, concluding)]
-            targets += reached
+            reach = _claim_reach(ident, argmap, premise_of, concluding)
+            targets = [target for target, _ in reach] + supports
             found.problems.append(_unknown_question(question, targets, found, where))
     for ident, inference in argmap.inferences.items():
         for question, reason in inference.dismissed.items():
