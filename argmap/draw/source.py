@@ -186,7 +186,7 @@ def junction_attrs(
         return {**ids, **JUNCTIONS["dot"], **common, "fillcolor": theme["junction"]["color"]}
     label = wrapped(scheme, max(12, width // 2))
     if questions:
-        label += "\n" + badge(len(questions), asked[1] if asked else "en")
+        label += "\\n" + badge(len(questions), asked[1] if asked else "en")
     return {**ids, "label": label, **JUNCTIONS["scheme"], **common}
 
 
