@@ -172,19 +172,23 @@ def _resolved(argmap: ArgumentMap) -> None:
             raise UnresolvedReferences(problems)
 
 
-def check(argmap: ArgumentMap) -> list[Diagnostic]:
+def check(argmap: ArgumentMap, *, questions: bool = False) -> list[Diagnostic]:
     """Every problem of a map's reasoning, located in its file when it has one, sorted.
 
     A map built in code is resolved first: its broken references are reported here too.
+    With `questions`, each inference's open critical questions come too, as notes (AM314),
+    and premises that do not fit their scheme (AM311).
 
     >>> m = ArgumentMap.model_validate({"claims": {"a": {"text": "A"}}, "main": ["b"]})
     >>> [d.code for d in check(m)]
     ['AM106']
     """
-    return checked(argmap)[0]
+    return checked(argmap, questions=questions)[0]
 
 
-def check_path(path: str | Path, format: str | None = None) -> list[Diagnostic]:
+def check_path(
+    path: str | Path, format: str | None = None, *, questions: bool = False
+) -> list[Diagnostic]:
     """Read a map file and check it: every diagnostic, located and sorted; never raises for
     a bad map (its problems are diagnostics).
 
@@ -193,11 +197,13 @@ def check_path(path: str | Path, format: str | None = None) -> list[Diagnostic]:
     """
     argmap, diags = read_path(path, format)
     if argmap is not None:
-        diags += check(argmap)
+        diags += check(argmap, questions=questions)
     return sorted(diags, key=sort_key)
 
 
-def checked(argmap: ArgumentMap) -> tuple[list[Diagnostic], nx.DiGraph | None]:
+def checked(
+    argmap: ArgumentMap, *, questions: bool = False
+) -> tuple[list[Diagnostic], nx.DiGraph | None]:
     """What :func:`check` finds, and the map's graph (None when references are broken)."""
     from argmap.checks import CHECKS
     from argmap.finish import references
@@ -211,6 +217,10 @@ def checked(argmap: ArgumentMap) -> tuple[list[Diagnostic], nx.DiGraph | None]:
             graph = build(argmap)
             for run in CHECKS:
                 diags.extend(run(argmap, graph))
+            if questions:
+                from argmap.schemes import check_questions
+
+                diags.extend(check_questions(argmap, graph))
     return sorted(locate(diags, argmap.origin), key=sort_key), graph
 
 

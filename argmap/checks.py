@@ -19,6 +19,7 @@ from argmap.evaluate.labelling import CompactGraph, compile_graph
 from argmap.graph import CLAIM, Role, roles
 from argmap.model import ArgumentMap, texts
 from argmap.passages import as_written, closest_span, normalise
+from argmap.schemes import check_schemes
 
 Check = Callable[[ArgumentMap, nx.DiGraph], Iterable[Diagnostic]]
 
@@ -458,6 +459,7 @@ CHECKS: list[Check] = [
     missing_languages,
     repeated_premises,
     repeated_attacks,
+    check_schemes,
 ]
 
 

@@ -8,6 +8,7 @@ message asks for a report).
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import sys
@@ -117,7 +118,9 @@ USAGE_CODES = frozenset({"AM001", "AM405", "AM501", "AM502", "AM641", "AM642"})
 def exit_status(diags: list[Diagnostic], strict: bool = False) -> int:
     if any(d.code in USAGE_CODES for d in diags):
         return EXIT_USAGE
-    if any(d.severity is Severity.ERROR for d in diags) or (strict and diags):
+    if any(d.severity is Severity.ERROR for d in diags) or (
+        strict and any(d.severity is Severity.WARNING for d in diags)
+    ):
         return EXIT_PROBLEMS
     return EXIT_OK
 
@@ -189,7 +192,14 @@ def assumption_options(command: F) -> F:
 )
 @click.option("--strict", is_flag=True, help="Warnings fail the check too.")
 @jobs_option
-def check_command(files: tuple[str, ...], fmt: str | None, strict: bool, jobs: int) -> None:
+@click.option(
+    "--questions",
+    is_flag=True,
+    help="Note each inference's open critical questions, and premises unfit for its scheme.",
+)
+def check_command(
+    files: tuple[str, ...], fmt: str | None, strict: bool, jobs: int, questions: bool
+) -> None:
     """Check maps (files in any format argmap reads, or folders of maps): every problem.
 
     Prints `path:line:col: error AM101 message` and a hint for each problem, then a summary.
@@ -201,6 +211,7 @@ def check_command(files: tuple[str, ...], fmt: str | None, strict: bool, jobs: i
       argmap check --strict --format json debate.argdown
       argmap check --jobs 1 maps/                 # one map at a time, in one process
       argmap check maps/ --format sarif > argmap.sarif
+      argmap check --questions maps/example.yaml
     """
     paths = map_files(files)
     from argmap import check_path
@@ -209,7 +220,8 @@ def check_command(files: tuple[str, ...], fmt: str | None, strict: bool, jobs: i
     from argmap.reports.github import append_step_summary
 
     fmt = fmt or default_format(os.environ)
-    diags = [d for found in mapped(check_path, paths, jobs) for d in found]
+    check = functools.partial(check_path, questions=questions)
+    diags = [d for found in mapped(check, paths, jobs) for d in found]
     click.echo(REPORTERS[fmt](diags, len(paths), colour_wanted()))
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         append_step_summary(os.environ["GITHUB_STEP_SUMMARY"], diags, len(paths))

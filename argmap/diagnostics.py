@@ -21,6 +21,7 @@ Pointer = tuple[str | int, ...]
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"  # asked for (`check --questions`): information, never a problem
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class Code:
     title: str
 
 
-E, W = Severity.ERROR, Severity.WARNING
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTE
 
 #: Every code argmap can emit. AM0xx: the file; AM1xx: the format; AM2xx: reasoning
 #: errors; AM3xx: warnings about the map's shape; AM4xx: drawing; AM5xx: evaluation and
@@ -65,6 +66,7 @@ CODES: dict[str, Code] = {
         Code("AM207", E, "a source's text file cannot be read"),
         Code("AM208", E, "a premise undercuts its own inference"),
         Code("AM209", E, "a source's text file lies outside the map's folder"),
+        Code("AM210", E, "the map's scheme catalogue cannot be read"),
         Code("AM301", W, "a claim used nowhere"),
         Code("AM302", W, "the map falls apart into disconnected pieces"),
         Code("AM303", W, "a claim both supports and attacks the same target"),
@@ -74,6 +76,11 @@ CODES: dict[str, Code] = {
         Code("AM307", W, "claims lack a text in one of the map's languages"),
         Code("AM308", W, "a premise listed twice in one inference"),
         Code("AM309", W, "the same attack written twice"),
+        Code("AM310", W, "a scheme the catalogue does not have"),
+        Code("AM311", W, "an inference's premises do not fit its scheme's roles"),
+        Code("AM312", W, "a critical question the inference's scheme does not have"),
+        Code("AM313", W, "an attack answers a question that another kind of attack answers"),
+        Code("AM314", N, "an inference's open critical questions"),
         Code("AM401", E, "the map has no text in the language asked for"),
         Code("AM402", E, "the Graphviz engine is not installed"),
         Code("AM403", E, "Graphviz failed"),
@@ -204,6 +211,7 @@ _SECTIONS = {
     "sources": "source",
     "voices": "voice",
     "attacks": "attack",
+    "schemes": "scheme",  # a scheme catalogue's
 }
 
 
@@ -268,6 +276,14 @@ def printable(text: str, lines: bool = True) -> str:
     return text.translate(_LINES if lines else _UNPRINTABLE)
 
 
+#: The colour of each severity on a terminal: red, yellow, cyan.
+_TONES = {
+    Severity.ERROR: "\x1b[1;31m",
+    Severity.WARNING: "\x1b[1;33m",
+    Severity.NOTE: "\x1b[1;36m",
+}
+
+
 def format_text(diags: Sequence[Diagnostic], colour: bool = False) -> str:
     """Compiler-style lines: ``path:line:col: error AM101 message``, then the hint.
 
@@ -280,7 +296,7 @@ def format_text(diags: Sequence[Diagnostic], colour: bool = False) -> str:
         where = f"{file}:{d.line}:{d.column}" if d.line else file or "<map>"
         sev = d.severity.value
         if colour:
-            tone = "\x1b[1;31m" if d.severity is Severity.ERROR else "\x1b[1;33m"
+            tone = _TONES[d.severity]
             sev = f"{tone}{sev}\x1b[0m"
             where = f"\x1b[1m{where}\x1b[0m"
         out.append(f"{where}: {sev} {d.code} {printable(d.message, lines=False)}")
@@ -291,9 +307,11 @@ def format_text(diags: Sequence[Diagnostic], colour: bool = False) -> str:
 
 def summary(diags: Sequence[Diagnostic], files: int) -> str:
     errors = sum(d.severity is Severity.ERROR for d in diags)
-    warnings = len(diags) - errors
+    notes = sum(d.severity is Severity.NOTE for d in diags)
+    warnings = len(diags) - errors - notes
     noun = "file" if files == 1 else "files"
-    return f"{files} {noun} checked: {errors} error(s), {warnings} warning(s)"
+    counted = f"{files} {noun} checked: {errors} error(s), {warnings} warning(s)"
+    return counted + (f", {notes} note(s)" if notes else "")
 
 
 def format_json(diags: Sequence[Diagnostic]) -> str:

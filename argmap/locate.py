@@ -21,6 +21,8 @@ from argmap.yaml12 import resolve
 
 #: Diagnostics about a key (an id, a field name) point at the key; the rest at the value.
 KEY_CODES = {"AM005", "AM101", "AM105", "AM107"}
+#: Mappings whose keys are what is said (`dismissed: {question: reason}`): point at the key.
+KEYED_FIELDS = {"dismissed"}
 
 #: Where the key and the value of each node end (just past their last character), by pointer.
 Ends = dict[Pointer, tuple[Position, Position]]
@@ -472,7 +474,7 @@ def locate(diags: list[Diagnostic], origin: Origin | None) -> list[Diagnostic]:
                 for r in d.related
             )
             d = replace(d, related=related)
-        out.append(replace(d, file=origin.path))
+        out.append(d if d.file else replace(d, file=origin.path))
     return out
 
 
@@ -489,7 +491,11 @@ def _span(
         found = found[:-1]
     key_pos, value_pos = positions.get(found, ((1, 1), (1, 1)))
     # a wrong value (AM102) is shown where it is, even for a whole element
-    at_key = (code in KEY_CODES or (len(found) <= 2 and code != "AM102")) and found == pointer
+    at_key = found == pointer and (
+        code in KEY_CODES
+        or (len(found) <= 2 and code != "AM102")
+        or (len(found) > 2 and str(found[-2]) in KEYED_FIELDS)
+    )
     key_end, value_end = ends.get(found, ((0, 0), (0, 0)))
     start, end = (key_pos, key_end) if at_key else (value_pos, value_end)
     return (*start, *end)

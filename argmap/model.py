@@ -97,6 +97,11 @@ class Claim(Element):
         description="A premise the reconstruction adds, which the text leaves unsaid "
         "(drawn with a dashed frame); it has no quote.",
     )
+    answers: Id | None = Field(
+        default=None,
+        description="The critical question this claim answers, for the inferences it is a "
+        "premise of or attacks (see docs/schemes.md).",
+    )
 
 
 class Inference(Element):
@@ -110,6 +115,10 @@ class Inference(Element):
     weight: Annotated[float, Field(ge=0.0, le=1.0)] | None = None
     label: str | None = None
     note: str | None = None
+    dismissed: dict[Id, NonEmpty] = Field(
+        default_factory=dict,
+        description="Critical questions of the scheme set aside, each with the reason why.",
+    )
 
 
 class Attack(Element):
@@ -118,6 +127,9 @@ class Attack(Element):
     from_: Id = Field(alias="from")
     to: Id
     note: str | None = None
+    answers: Id | None = Field(
+        default=None, description="The critical question of the scheme this attack answers."
+    )
 
     model_config = ConfigDict(populate_by_name=True)
 
@@ -127,6 +139,48 @@ class Issue(Element):
 
     positions: list[Id] = Field(min_length=2)
     text: Text | None = None
+
+
+QuestionType = Literal["assumption", "exception"]
+AttackKind = Literal["undermine", "undercut", "rebut"]
+
+
+class Role(Element):
+    """A premise of a scheme: what the premise in that place says."""
+
+    role: Id
+    text: Text
+    optional: bool = Field(default=False, description="An inference may leave it out.")
+
+
+class Question(Element):
+    """A critical question of a scheme, and how an answer to it strikes the argument."""
+
+    id: Id
+    type: QuestionType = Field(
+        description="assumption: holds until questioned; exception: the attacker must show it."
+    )
+    attack: AttackKind = Field(
+        description="The attack that answers it: undermine, undercut or rebut."
+    )
+    text: Text
+
+
+class Scheme(Element):
+    """An argumentation scheme: its premises' roles and its critical questions."""
+
+    name: Text | None = None
+    cite: str | None = Field(default=None, description="Where the scheme is described.")
+    premises: list[Role] = Field(default_factory=list)
+    conclusion: Text | None = None
+    questions: list[Question] = Field(default_factory=list)
+
+
+class Catalogue(Element):
+    """A file of schemes (argmap's own is argmap/schemes/catalogue.yaml)."""
+
+    catalogue: Literal[1] = Field(default=1, description="The catalogue format's version.")
+    schemes: dict[Id, Scheme]
 
 
 class ArgumentMap(Element):
@@ -152,6 +206,10 @@ class ArgumentMap(Element):
     issues: dict[Id, Issue] = Field(default_factory=dict)
     main: list[Id] | None = Field(
         default=None, description="The main conclusions; derived when not given."
+    )
+    catalogue: str | dict[Id, Scheme] | None = Field(
+        default=None,
+        description="More schemes: a catalogue file beside the map, or schemes written here.",
     )
 
     _origin: Origin | None = PrivateAttr(default=None)

@@ -11,12 +11,15 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import replace
-from typing import Any
+from types import UnionType
+from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import ValidationError
 
 from argmap.diagnostics import Diagnostic, Pointer, describe, diagnostic
-from argmap.model import ArgumentMap, Attack, Claim, Element, Inference, Issue, Quote, Source, Voice
+from argmap.model import ArgumentMap, Element
+
+E = TypeVar("E", bound=Element)
 
 #: What each field holds, as the messages say it ("should be a list of claim ids").
 EXPECTED = {
@@ -40,6 +43,10 @@ EXPECTED = {
     "issues": "a mapping of issues by id, as in `q: {positions: [a, b]}`",
     "sources": "a mapping of sources by id, as in `s: {title: ...}`",
     "voices": "a mapping of voices by id, as in `v: {name: ...}`",
+    "type": "assumption or exception",
+    "attack": "undermine, undercut or rebut",
+    "answers": "one question id, as in `expertise`",
+    "catalogue": "a catalogue file's path, or schemes by id",
 }
 
 #: Hints for what a field holds, where docs/format.md is not enough.
@@ -52,6 +59,9 @@ HINTS = {
     "argmap": "the format version is 1",
     "status": "status is accepted, rejected or open",
     "attacks": "write each attack as a list item: `- from: a`, and `to: b` under it",
+    "type": "a question is an assumption (holds until questioned) or an exception (holds "
+    "only when shown)",
+    "attack": "an answer undermines a premise, undercuts the inference or rebuts the conclusion",
 }
 
 #: Each kind of element's first field: what an element written without its fields lacks.
@@ -84,15 +94,6 @@ MISCONCEPTIONS = {
     "inferences",
 }
 
-_SHAPES: dict[str, type[Element]] = {
-    "claims": Claim,
-    "inferences": Inference,
-    "issues": Issue,
-    "sources": Source,
-    "voices": Voice,
-    "attacks": Attack,
-}
-
 
 def validate(data: Any) -> tuple[ArgumentMap | None, list[Diagnostic]]:
     """Validate plain data into an ArgumentMap; every validation error becomes a diagnostic.
@@ -105,10 +106,21 @@ def validate(data: Any) -> tuple[ArgumentMap | None, list[Diagnostic]]:
     """
     if not isinstance(data, dict) or "claims" not in data:
         return None, [not_a_map(data)]
+    return validate_as(data, ArgumentMap)
+
+
+def validate_as(data: Any, model: type[E]) -> tuple[E | None, list[Diagnostic]]:
+    """Validate plain data into `model` (a map, a scheme catalogue): each error a diagnostic.
+
+    >>> from argmap.model import Catalogue
+    >>> c, diags = validate_as({"schemes": {"s": {"nmae": "S"}}}, Catalogue)
+    >>> [(d.code, d.hint) for d in diags]
+    [('AM101', 'did you mean `name`?')]
+    """
     try:
-        return ArgumentMap.model_validate(data), []
+        return model.model_validate(data), []
     except ValidationError as err:
-        diags = [_from_pydantic(e, data) for e in err.errors(include_url=False)]
+        diags = [_from_pydantic(e, data, model) for e in err.errors(include_url=False)]
     # One diagnostic a place: a union reports each of its forms (`text: 42` is neither a
     # string nor a mapping), and the message says what the field should be, once.
     unique = list({(d.code, d.pointer): d for d in diags}.values())
@@ -154,13 +166,13 @@ def _article(noun: str) -> str:
     return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
 
-def _from_pydantic(error: Any, data: Any) -> Diagnostic:
+def _from_pydantic(error: Any, data: Any, model: type[Element]) -> Diagnostic:
     loc: tuple[str | int, ...] = tuple(error["loc"])
     pointer = _data_prefix(loc, data)
     kind = error["type"]
     where = describe(pointer)
     if kind == "extra_forbidden":
-        return _unknown_field(pointer, error["input"])
+        return _unknown_field(pointer, model, error["input"])
     if kind == "missing":
         field = str(loc[-1])
         element = describe(pointer[:-1])
@@ -177,7 +189,7 @@ def _from_pydantic(error: Any, data: Any) -> Diagnostic:
         hint = "ids are slugs: letters, digits, '-', '_' and '.', starting with a letter or digit"
         return diagnostic("AM105", f"invalid id `{error['input']}` in {where}", pointer, hint)
     if len(pointer) == 2 and pointer[0] in FIRST_FIELD and kind in ("model_type", "dict_type"):
-        return _not_an_element(pointer, error["input"])
+        return _not_an_element(pointer, error["input"], model)
     field = next((str(p) for p in reversed(pointer) if isinstance(p, str)), "")
     expected = EXPECTED.get(field)
     if expected is not None and not kind.startswith(("greater", "less")):
@@ -188,11 +200,11 @@ def _from_pydantic(error: Any, data: Any) -> Diagnostic:
     return diagnostic("AM102", message, pointer, hint)
 
 
-def _not_an_element(pointer: Pointer, value: Any) -> Diagnostic:
+def _not_an_element(pointer: Pointer, value: Any, model: type[Element]) -> Diagnostic:
     """AM102 for an element that is not a mapping of fields (``a: The text``)."""
     first = FIRST_FIELD[str(pointer[0])]
     word, _, rest = str(value).partition(" ")
-    if isinstance(value, str) and word in _fields_at(pointer):
+    if isinstance(value, str) and word in _fields_at(pointer, model):
         hint = f"a `:` is missing after `{word}`: write `{word}: {rest}`"
     else:
         hint = f"write its fields under it, indented, starting with `{first}: ...`"
@@ -202,10 +214,10 @@ def _not_an_element(pointer: Pointer, value: Any) -> Diagnostic:
     return diagnostic("AM102", message, pointer, hint)
 
 
-def _unknown_field(pointer: Pointer, value: Any = None) -> Diagnostic:
+def _unknown_field(pointer: Pointer, model: type[Element], value: Any = None) -> Diagnostic:
     field = str(pointer[-1])
     element = describe(pointer[:-1])
-    allowed = sorted(_fields_at(pointer[:-1]))
+    allowed = sorted(_fields_at(pointer[:-1], model))
     hint = MISCONCEPTIONS.get((str(pointer[0]), field)) if len(pointer) == 3 else None
     section = (
         next((TELLING[k] for k in value if k in TELLING), None) if isinstance(value, dict) else None
@@ -270,11 +282,41 @@ def _data_prefix(loc: tuple[Any, ...], data: Any) -> Pointer:
     return tuple(pointer)
 
 
-def _fields_at(pointer: Pointer) -> set[str]:
-    if not pointer:
-        cls: type[Element] = ArgumentMap
-    elif len(pointer) >= 3 and pointer[0] == "claims" and pointer[2] == "quote":
-        cls = Quote
-    else:
-        cls = _SHAPES.get(str(pointer[0]), ArgumentMap)
-    return {f.alias or name for name, f in cls.model_fields.items()}
+def _fields_at(pointer: Pointer, model: type[Element]) -> set[str]:
+    """The fields of the element a pointer leads to, found from the models' annotations.
+
+    >>> sorted(_fields_at(("claims", "a", "quote"), ArgumentMap))
+    ['source', 'text']
+    """
+    return {f.alias or name for name, f in _model_at(pointer, model).model_fields.items()}
+
+
+def _model_at(pointer: Pointer, model: type[Element]) -> type[Element]:
+    """The model of the element a pointer leads to: fields, then mapping keys and list items."""
+    found: type[Element] = model
+    pending: list[Any] = [model]  # the types the next part of the pointer may go into
+    for part in pointer:
+        following: list[Any] = []
+        for kind in pending:
+            if isinstance(kind, type) and issubclass(kind, Element) and isinstance(part, str):
+                field = next(
+                    (f for n, f in kind.model_fields.items() if part in (n, f.alias)), None
+                )
+                following += _members(field.annotation) if field else []
+            elif get_origin(kind) in (dict, list):
+                following += _members(get_args(kind)[-1])
+        models = [k for k in following if isinstance(k, type) and issubclass(k, Element)]
+        if models:
+            found = models[0]
+        pending = following
+    return found
+
+
+def _members(annotation: Any) -> list[Any]:
+    """The types an annotation admits: the members of a union, each without its Annotated."""
+    args = (
+        get_args(annotation)
+        if isinstance(annotation, UnionType) or get_origin(annotation) is Union
+        else (annotation,)
+    )
+    return [get_args(a)[0] if get_origin(a) is Annotated else a for a in args]

@@ -62,7 +62,8 @@ def test_a_junction_joins_linked_premises_and_a_shared_premise_is_drawn_once() -
     assert source.count('\t"a" [') == 1
     assert '"a" -> "linked"' in source and '"a" -> "other"' in source
     assert '"linked" -> "d"' in source and '"other" -> "d"' in source
-    assert 'label="analogy"' in source
+    # A catalogue scheme is drawn by its name, with the number of its open questions.
+    assert 'label="Argument from\\nanalogy\\n3 open"' in source
     assert "newrank" in source and " size=" not in source
 
 

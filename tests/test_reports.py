@@ -104,7 +104,7 @@ def checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], 
         with monkeypatch.context() as patch:
             for key, value in environ.items():
                 patch.setenv(key, value)
-            return check_path(path)
+            return check_path(path, questions=True)
 
     return check
 

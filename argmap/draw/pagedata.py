@@ -70,6 +70,7 @@ def page_data(
     ('out', 'attacked by `a`', 'a')
     """
     phrases: dict[str, int] = {}
+    asked = questions_data(argmap)
     scenarios = [
         scenario(argmap, graph, accept, reject, voice, stance, phrases)
         for accept, reject, voice, stance in assumptions(argmap, assumed)
@@ -87,7 +88,7 @@ def page_data(
         },
         "claims": {ident: claim_data(argmap, graph, ident) for ident in argmap.claims},
         "inferences": {
-            ident: _compact(inference.model_dump(exclude_defaults=True))
+            ident: _compact({**inference.model_dump(exclude_defaults=True), **asked[ident]})
             for ident, inference in argmap.inferences.items()
         },
         "attacks": [attack_data(argmap, graph, index) for index in range(len(argmap.attacks))],
@@ -153,6 +154,53 @@ def scenario(
             "reasons": steps,
         }
     )
+
+
+def questions_data(argmap: ArgumentMap) -> dict[str, dict[str, Any]]:
+    """For each inference, its scheme's name by language and its critical questions, each
+    with its texts and what the map does with it: ``open``, ``answered`` (by the claims of
+    ``answeredBy``), ``defended`` (by those of ``defendedBy``) or ``dismissed`` (and why).
+    Empty for a scheme outside the catalogue.
+
+    >>> m = ArgumentMap.model_validate({"claims": {"a": {"text": "A"}, "b": {"text": "B"}},
+    ...     "inferences": {"i": {"premises": ["a"], "conclusion": "b", "scheme": "sign"}}})
+    >>> data = questions_data(m)["i"]
+    >>> data["schemeName"]["pt"], [(q["id"], q["state"]) for q in data["questions"]]
+    ('Argumento por sinal', [('reliability', 'open'), ('other-events', 'open')])
+    """
+    from argmap.schemes.shown import map_questions
+
+    found = map_questions(argmap)
+    out: dict[str, dict[str, Any]] = {ident: {} for ident in argmap.inferences}
+    for ident in found.scheme_of:
+        scheme = found.scheme_of[ident]
+        questions = []
+        for entry in found.all(ident):
+            state = (
+                "answered"
+                if entry.answered_by
+                else "defended"
+                if entry.defended_by
+                else "dismissed"
+                if entry.dismissed is not None
+                else "open"
+            )
+            questions.append(
+                _compact(
+                    {
+                        "id": entry.question.id,
+                        "type": entry.question.type,
+                        "text": texts(entry.question.text, "en"),
+                        "state": state,
+                        "answeredBy": entry.answered_by,
+                        "defendedBy": entry.defended_by,
+                        "reason": entry.dismissed,
+                    }
+                )
+            )
+        name = _text(scheme.name, "en")
+        out[ident] = _compact({"schemeName": name, "questions": questions})
+    return out
 
 
 def claim_data(argmap: ArgumentMap, graph: nx.DiGraph, ident: str) -> dict[str, Any]:

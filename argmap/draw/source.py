@@ -26,6 +26,8 @@ from argmap.draw.style import (
 from argmap.draw.text import attributes, quoted, safe_url, tooltip, wrapped
 from argmap.graph import ATTACK, CLAIM, PREMISE, Role, main_conclusions
 from argmap.model import ArgumentMap, text_in
+from argmap.schemes.questions import Questions
+from argmap.schemes.shown import badge, map_questions, question_text, scheme_name
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -70,11 +72,12 @@ def dot(
         if (url := safe_url(source.url)) is not None
     }
     straight = spine(graph)
+    found = map_questions(argmap)
     for node, data in graph.nodes(data=True):
         attrs = (
             claim_attrs(argmap, node, data["role"], lang, style, fills, links)
             if data["kind"] == CLAIM
-            else junction_attrs(argmap, node, style.width, theme)
+            else junction_attrs(argmap, node, style.width, theme, (found, lang))
         )
         if labels:
             attrs["class"] += f" label-{labels[node]}"
@@ -158,16 +161,32 @@ def claim_attrs(
     return {"id": f"claim-{ident}", "class": " ".join(classes), **attrs}
 
 
-def junction_attrs(argmap: ArgumentMap, ident: str, width: int, theme: Theme) -> dict[str, Any]:
-    """An inference's junction: a dot, or a small box naming its scheme."""
+def junction_attrs(
+    argmap: ArgumentMap,
+    ident: str,
+    width: int,
+    theme: Theme,
+    asked: tuple[Questions, str] | None = None,
+) -> dict[str, Any]:
+    """An inference's junction: a dot, or a small box naming its scheme; for a scheme of the
+    catalogue, its name in the drawn language and a badge counting its open critical
+    questions, which its tooltip lists. `asked`: the map's questions, and the language."""
     inference = argmap.inferences[ident]
     ids = {"id": f"inference-{ident}", "class": "inference"}
-    tip = " — ".join(t for t in (inference.scheme, inference.label, inference.note) if t)
+    scheme, questions = inference.scheme, []
+    if scheme is not None and asked is not None:
+        found, lang = asked
+        scheme = scheme_name(found, scheme, lang, argmap.lang)
+        questions = [question_text(q, lang, argmap.lang) for q in found.open(ident)]
+    still = f"open questions: {'; '.join(questions)}" if questions else None
+    tip = " — ".join(t for t in (scheme, inference.label, inference.note, still) if t)
     common: dict[str, Any] = {"tooltip": tooltip(tip or ident), **theme["junction"]}
-    if inference.scheme is None:
+    if scheme is None:
         # A dot is filled with its frame's colour.
         return {**ids, **JUNCTIONS["dot"], **common, "fillcolor": theme["junction"]["color"]}
-    label = wrapped(inference.scheme, max(12, width // 2))
+    label = wrapped(scheme, max(12, width // 2))
+    if questions:
+        label += "\\n" + badge(len(questions), asked[1] if asked else "en")
     return {**ids, "label": label, **JUNCTIONS["scheme"], **common}
 
 

@@ -44,7 +44,7 @@ explain``); ``argmap.evaluate`` itself, at the top of the package, is the functi
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from argmap.errors import IdError
@@ -55,6 +55,8 @@ from argmap.model import ArgumentMap
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from argmap.schemes.burden import Burden
 
 # argmap.graph (and networkx) are imported where needed, so that `import argmap`, which
 # exports evaluate(), stays quick for commands that never build a graph.
@@ -82,6 +84,10 @@ class Evaluation:
     assumed: frozenset[str]
     rejected: frozenset[str]
     main: tuple[str, ...]
+    #: What answers to critical questions changed (see :mod:`argmap.schemes.burden`), and
+    #: the label of each questioned assumption's doubt (``out``: dispelled or not raised).
+    burden: Burden | None = None
+    doubts: dict[str, Label] = field(default_factory=dict)
 
     def of(self, ident: str) -> Label:
         return self.labels[ident]
@@ -138,9 +144,33 @@ def evaluate_graph(
     issues = [issue.positions for _, issue in sorted(argmap.issues.items())]
     # The compact view of the graph is hundreds of thousands of small lists, none garbage
     # yet: the cyclic collector would walk them again and again (2x the time at 100k).
+    burden = _burden(argmap)
+    labelled = graph
+    if burden:
+        from argmap.schemes.burden import weighed
+
+        labelled = weighed(graph, burden)
     with gc_paused():
-        labels = grounded(graph, assumed, rejected, weights, issues)
-    return Evaluation(labels, assumed, rejected, tuple(main_conclusions(graph)))
+        labels = grounded(labelled, assumed, rejected, weights, issues)
+    main = tuple(main_conclusions(graph))
+    if burden is None or labelled is graph:
+        return Evaluation(labels, assumed, rejected, main)
+    doubts = {d.node: labels[d.node] for found in burden.doubts.values() for d in found}
+    labels = {node: labels[node] for node in graph}
+    return Evaluation(labels, assumed, rejected, main, burden, doubts)
+
+
+def _burden(argmap: ArgumentMap) -> Burden | None:
+    """What the map's answers to critical questions change; None when it answers none."""
+    if not any(a.answers for a in argmap.attacks) and not any(
+        c.answers for c in argmap.claims.values()
+    ):
+        return None
+    from argmap.schemes import asked, schemes_of
+    from argmap.schemes.burden import burden_of
+
+    schemes, _ = schemes_of(argmap)  # a broken catalogue is `argmap check`'s to report
+    return burden_of(argmap, asked(argmap, schemes))
 
 
 def assumptions(

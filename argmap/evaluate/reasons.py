@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from argmap.errors import IdError
 from argmap.evaluate.labelling import Label
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Text, text_in
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -86,16 +86,25 @@ class _Reasons:
                     self.issues.setdefault(p, []).append((key, positions))
         # (issue, label) -> its positions with that label, sorted; made when first asked
         self._by_label: dict[tuple[str, Label], list[str]] = {}
+        # What answers to critical questions changed: the edges the labelling read.
+        burden = evaluation.burden
+        self.questioning = burden.questioning if burden else frozenset()
+        self.raised: dict[str, list[str]] = {}  # inference -> claims raising an exception
+        for attacker, inference in burden.exceptions if burden else ():
+            self.raised.setdefault(inference, []).append(attacker)
 
     def of(self, node: str) -> Reason:
         """One reason for a node's label, and the node that reason rests on (if any)."""
         from argmap.graph import ATTACK, PREMISE
 
         incoming = [(u, edge["kind"]) for u, edge in self.graph.pred[node].items()]
-        attackers = sorted(u for u, kind in incoming if kind == ATTACK)
+        attackers = sorted(
+            {u for u, kind in incoming if kind == ATTACK and (u, node) not in self.questioning}
+            | set(self.raised.get(node, ()))
+        )
         if node in self.argmap.inferences:
             premises = sorted(u for u, kind in incoming if kind == PREMISE)
-            return self._inference(attackers, premises, self.labels[node])
+            return self._inference(node, attackers, premises, self.labels[node])
         supports = sorted(u for u, kind in incoming if kind != ATTACK)
         label = self.labels[node]
         if label is Label.OUT:
@@ -117,17 +126,48 @@ class _Reasons:
                 return f"it depends on `{rival}`, which is undecided", rival
         return "nothing settles it", None
 
-    def _inference(self, attackers: list[str], premises: list[str], label: Label) -> Reason:
+    def _inference(
+        self, node: str, attackers: list[str], premises: list[str], label: Label
+    ) -> Reason:
         if label is Label.OUT:
             if hit := self._first(attackers, Label.IN):
-                return f"undercut by `{hit}`", hit
+                raised = self._exception(node, hit)
+                return f"undercut by `{hit}`{raised}", hit
             hit = self._first(premises, Label.OUT)
             return f"premise `{hit}` is out", hit
         if label is Label.UNDECIDED:
-            hit = self._first(premises + attackers, Label.UNDECIDED)
-            return f"it depends on `{hit}`, which is undecided", hit
+            if hit := self._first(premises + attackers, Label.UNDECIDED):
+                return f"it depends on `{hit}`, which is undecided", hit
+            return self._doubted(node)
         undercut = " and every undercutter is out" if attackers else ""
         return f"all its premises are in{undercut}", None
+
+    def _exception(self, inference: str, attacker: str) -> str:
+        """How an undercutter answers a critical question of the inference, if it does."""
+        burden = self.evaluation.burden
+        question = burden.exceptions.get((attacker, inference)) if burden else None
+        if question is None:
+            return ""
+        return f" (exception `{question.id}`: {self._text(question.text)})"
+
+    def _doubted(self, inference: str) -> Reason:
+        """Why an inference whose premises and undercutters are settled is undecided: a
+        questioned assumption that nothing defends."""
+        burden = self.evaluation.burden
+        for doubt in burden.doubts.get(inference, ()) if burden else ():
+            if self.evaluation.doubts.get(doubt.node) is Label.UNDECIDED:
+                asker = self._first(list(doubt.questioners), Label.IN) or doubt.questioners[0]
+                question = doubt.question
+                text = self._text(question.text)
+                defence = "no defender stands" if doubt.defenders else "nothing defends it"
+                return (
+                    f"assumption `{question.id}` ({text}) is questioned by `{asker}` and {defence}",
+                    asker,
+                )
+        return "nothing settles it", None
+
+    def _text(self, text: Text) -> str:
+        return text_in(text, self.argmap.lang, "en")
 
     def _out(self, node: str, attackers: list[str], supports: list[str]) -> Reason:
         if node in self.evaluation.rejected:

@@ -73,6 +73,10 @@ KINDS = (
     "issue texts",
     "main conclusions",
     "languages",
+    "claim answers",
+    "attack answers",
+    "dismissed questions",
+    "scheme catalogues",
 )
 
 
@@ -92,6 +96,7 @@ def inventory(argmap: ArgumentMap) -> Counter[str]:
     count["claims"] = len(argmap.claims)
     count["languages"] = len(argmap.languages)
     count["main conclusions"] = len(argmap.main or ())
+    count["scheme catalogues"] = int(argmap.catalogue is not None)
     for claim in argmap.claims.values():
         count["claim voices"] += claim.by is not None
         count["quotes"] += claim.quote is not None
@@ -102,16 +107,19 @@ def inventory(argmap: ArgumentMap) -> Counter[str]:
         count["statuses"] += claim.status is not None
         count["implicit premises"] += claim.implicit
         count["translations"] += isinstance(claim.text, dict) and len(claim.text) > 1
+        count["claim answers"] += claim.answers is not None
     for inference in argmap.inferences.values():
         count["inferences"] += 1
         count["schemes"] += inference.scheme is not None
         count["weights"] += inference.weight is not None
         count["inference labels"] += inference.label is not None
         count["inference notes"] += inference.note is not None
+        count["dismissed questions"] += len(inference.dismissed)
     for attack in argmap.attacks:
         undercut = attack.to in argmap.inferences
         count["undercuts" if undercut else "attacks"] += 1
         count["attack notes"] += attack.note is not None
+        count["attack answers"] += attack.answers is not None
     for issue in argmap.issues.values():
         count["issues"] += 1
         count["issue texts"] += issue.text is not None

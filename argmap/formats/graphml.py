@@ -7,14 +7,14 @@ unless said otherwise, left out when the map has none:
 - a claim: ``kind`` (``claim``), ``label`` (its text in the map's language; ``label_pt``
   and the like in its other languages), ``role``, ``tags`` and ``equivalent`` (ids,
   space-separated), ``aliases`` (a JSON list), ``note``, ``status``, ``by`` (the voice's id)
-  and ``voice`` (its name), ``quote`` and ``quote_source``;
+  and ``voice`` (its name), ``quote`` and ``quote_source``, ``answers``;
 - an inference: ``kind`` (``inference``), ``label``, ``scheme``, ``weight`` (a number),
-  ``note``;
+  ``note``, ``dismissed`` (JSON);
 - an edge: ``kind`` (``premise``, ``conclusion``, ``attack``), an attack's ``type``
-  (``rebut``, ``undermine``, ``undercut``) and ``note``;
+  (``rebut``, ``undermine``, ``undercut``), ``note`` and ``answers``;
 - the graph: ``title`` and ``description`` (``title_pt``... in other languages), ``lang``,
-  ``languages`` and ``main`` (space-separated), and ``voices``, ``sources`` and ``issues``
-  as JSON, in the shape of argmap's format.
+  ``languages`` and ``main`` (space-separated), and ``voices``, ``sources``, ``issues`` and
+  ``catalogue`` as JSON, in the shape of argmap's format.
 
 Every text is made XML 1.0 (:func:`xml_text`): the file always parses.
 """
@@ -64,6 +64,8 @@ def write(argmap: ArgumentMap) -> str:
     for ident, inference in argmap.inferences.items():
         fields: dict[str, Any] = {"kind": INFERENCE, "label": inference.label}
         fields |= {"scheme": inference.scheme, "weight": inference.weight, "note": inference.note}
+        if inference.dismissed:
+            fields["dismissed"] = json.dumps(inference.dismissed, ensure_ascii=False)
         out.add_node(ident, **_present(fields))
     for ident, inference in argmap.inferences.items():
         for premise in inference.premises:
@@ -72,7 +74,7 @@ def write(argmap: ArgumentMap) -> str:
     for attack in argmap.attacks:
         # The graph holds one edge a pair: a premise edge where a premise also undercuts.
         kind = graph.edges[attack.from_, attack.to].get("type", "undercut")
-        fields = {"kind": ATTACK, "type": kind, "note": attack.note}
+        fields = {"kind": ATTACK, "type": kind, "note": attack.note, "answers": attack.answers}
         out.add_edge(attack.from_, attack.to, **_present(fields))
     # Not nx.generate_graphml: it splits lines at \v, \x85, \u2028 and the like, in texts too.
     buffer = io.BytesIO()
@@ -98,6 +100,7 @@ def _claim_attributes(argmap: ArgumentMap, ident: str, role: str) -> dict[str, A
         "voice": text_in(voice, argmap.lang) if voice is not None else None,
         "quote": quote.text if quote else None,
         "quote_source": quote.source if quote else None,
+        "answers": claim.answers,
     }
     return _present(fields)
 
@@ -110,7 +113,7 @@ def _graph_attributes(argmap: ArgumentMap) -> dict[str, Any]:
         text = getattr(argmap, name)
         fields |= _texts(name, text, argmap.lang) if text is not None else {}
     fields["main"] = " ".join(argmap.main) if argmap.main is not None else None
-    for section in ("voices", "sources", "issues"):
+    for section in ("voices", "sources", "issues", "catalogue"):
         fields[section] = json.dumps(data[section], ensure_ascii=False) if section in data else None
     return _present(fields)
 

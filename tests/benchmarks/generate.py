@@ -7,14 +7,28 @@
 
 from __future__ import annotations
 
+#: Schemes of the catalogue with two premises, which the generated inferences take in turn.
+SCHEMES = (
+    "analogy",
+    "cause-to-effect",
+    "sign",
+    "verbal-classification",
+    "positive-consequences",
+    "established-rule",
+    "evidence-to-hypothesis",
+    "lack-of-knowledge",
+)
 
-def map_yaml(claims: int, error: bool = False) -> str:
+
+def map_yaml(claims: int, error: bool = False, schemes: bool = False) -> str:
     """A map of `claims` claims as YAML text.
 
     Claims come in threes: two premises that jointly support the next claim of a chain that
     runs to one main conclusion; every fifth claim attacks a premise, every tenth undercuts an
     inference. With `error`, one claim attacks itself (AM204): every check still runs, and
-    its diagnostic must be located.
+    its diagnostic must be located. With `schemes`, each inference has a scheme of
+    :data:`SCHEMES` in turn, each undercut answers one of its critical questions, and every
+    third inference dismisses one.
     """
     lines = ["argmap: 1", "title: Generated benchmark map", "claims:"]
     for i in range(claims):
@@ -30,6 +44,10 @@ def map_yaml(claims: int, error: bool = False) -> str:
             f"    premises: [{', '.join(premises)}]",
             f"    conclusion: c{conclusion}",
         ]
+        if schemes:
+            lines.append(f"    scheme: {SCHEMES[n % len(SCHEMES)]}")
+            if n % 3 == 0:
+                lines.append(f"    dismissed: {{{_question(n, 0)}: settled elsewhere}}")
         conclusion = i
         i += 2
         n += 1
@@ -42,4 +60,14 @@ def map_yaml(claims: int, error: bool = False) -> str:
         target = f"i{(a // 2) % n}" if a % 10 == 0 and n else f"c{a - 1}"
         if target != f"c{a}":
             lines += [f"  - from: c{a}", f"    to: {target}"]
+            if schemes and target.startswith("i"):
+                lines.append(f"    answers: {_question(int(target[1:]), 1)}")
     return "\n".join(lines) + "\n"
+
+
+def _question(inference: int, which: int) -> str:
+    """The id of a critical question of the generated inference's scheme."""
+    from argmap.schemes import builtin
+
+    questions = builtin()[SCHEMES[inference % len(SCHEMES)]].questions
+    return questions[which % len(questions)].id

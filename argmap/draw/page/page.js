@@ -389,12 +389,29 @@
     out.push(...evaluation(id));
     out.push(...section("Premises", list(inference.premises.map((p) => follow(p)))));
     out.push(...section("Conclusion", follow(inference.conclusion)));
-    const facts = [["Scheme", inference.scheme], ["Label", inference.label],
+    const scheme = inference.schemeName ? textIn(entries(inference.schemeName), state.lang)
+      : inference.scheme;
+    const facts = [["Scheme", scheme], ["Label", inference.label],
       ["Weight", inference.weight === undefined ? null : String(inference.weight)],
       ["Note", inference.note]].filter(([, value]) => value !== null && value !== undefined);
     for (const [name, value] of facts) out.push(...section(name, el("p", null, value)));
+    out.push(...questions(inference.questions || []));
     out.push(...section("Undercut by", attackers(id)));
     return out;
+  }
+
+  /* The critical questions of an inference's scheme: the open ones first, then the rest
+     with what the map does with each (answered by, defended by, dismissed because). */
+  function questions(all) {
+    const asked = (q) => el("span", null, el("span", { class: "id" }, q.id), " ",
+      textIn(entries(q.text), state.lang), el("span", { class: "kind" }, " (" + q.type + ")"));
+    const open = all.filter((q) => q.state === "open").map(asked);
+    const settled = all.filter((q) => q.state !== "open").map((q) => el("span", null, asked(q),
+      q.reason ? " — dismissed: " + q.reason : null,
+      ...(q.answeredBy || []).map((by) => el("span", null, " — asked by ", follow(by))),
+      ...(q.defendedBy || []).map((by) => el("span", null, " — defended by ", follow(by)))));
+    return [...section("Open critical questions", open.length ? list(open) : null),
+      ...section("Critical questions answered", settled.length ? list(settled) : null)];
   }
 
   function showPanel(id) {

@@ -52,6 +52,7 @@ MAP_KEYS = (
     "issues",
     "main",
     "attacks",
+    "catalogue",
 )
 #: Data of a statement that argmap keeps; ``text``, ``aliases`` and ``tags`` there stand for
 #: the ones written inline (argmap's writer puts them there when inline would change them).

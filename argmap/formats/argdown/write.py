@@ -26,8 +26,19 @@ _SCHEME_SPECIAL = re.compile(r"([\\\[\]<>#@{}*_/=,;:()-])")
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 #: Inside a JSON string: what Argdown's lexer or a YAML reader would take for something else.
 _RISKY = re.compile("[{}\\[\\]<>/*=#\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
-#: Front-matter fields written as such; ``attacks`` too when some attack has a note.
-_FRONT = ("title", "description", "lang", "languages", "sources", "voices", "main", "issues")
+#: Front-matter fields written as such; ``attacks`` too when some attack has a note or
+#: answers a critical question.
+_FRONT = (
+    "title",
+    "description",
+    "lang",
+    "languages",
+    "sources",
+    "voices",
+    "main",
+    "issues",
+    "catalogue",
+)
 
 
 def escape(text: str, special: re.Pattern[str] = _SPECIAL) -> str:
@@ -89,7 +100,7 @@ def write(argmap: ArgumentMap) -> str:
     data = dump(argmap)
     front = {key: data[key] for key in _FRONT if key in data}
     attacks = data.get("attacks", [])
-    if any("note" in attack for attack in attacks):
+    if any("note" in attack or "answers" in attack for attack in attacks):
         front["attacks"] = attacks  # read back as the same attacks as the relations below
     blocks: list[str] = []
     if front:
@@ -143,7 +154,9 @@ def _claim(argmap: ArgumentMap, ident: str, claim: dict[str, Any]) -> str:
 def _inference(ident: str, inference: dict[str, Any]) -> str:
     """An inference as an argument of its own: its note as the description, its scheme as
     the inference rule, the rest as data."""
-    extra: dict[str, Any] = {k: inference[k] for k in ("label", "weight") if k in inference}
+    extra: dict[str, Any] = {
+        k: inference[k] for k in ("label", "weight", "dismissed") if k in inference
+    }
     note = inference.get("note")
     head = _head(f"<{ident}>", "" if note is None else escape(note))
     if note is not None and not _survives(note, escape(note)):
