@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from argmap.diagnostics import Diagnostic, diagnostic, format_text, has_errors, sort_key
-from argmap.errors import MapError
+from argmap.errors import ArgmapError, MapError
 
 #: The options a block takes, as fence attributes, and what each does.
 OPTIONS: dict[str, str] = {
@@ -230,9 +230,9 @@ def fence_line(document: str, body: str, occurrence: int = 0) -> int:
     return 0
 
 
-def failure(err: MapError, document: str, line: int) -> str:
-    """What a build prints when a block cannot be drawn: where the block is, then argmap's
-    located diagnostics.
+def failure(err: ArgmapError, document: str = "", line: int = 0) -> str:
+    """What a build prints when a block cannot be drawn: where the block is (when
+    `document` is given), then argmap's located diagnostics.
 
     >>> from argmap.diagnostics import diagnostic
     >>> print(failure(MapError([diagnostic("AM003", "the file is empty", file="d.md",
@@ -240,5 +240,6 @@ def failure(err: MapError, document: str, line: int) -> str:
     d.md:2: the argmap block cannot be drawn:
     d.md:3:1: error AM003 the file is empty
     """
-    where = f"{document}:{line}" if line else document
-    return f"{where}: the argmap block cannot be drawn:\n{format_text(err.diagnostics)}"
+    where = (f"{document}:{line}: " if line else f"{document}: ") if document else ""
+    found = format_text(err.diagnostics) if err.diagnostics else str(err)
+    return f"{where}the argmap block cannot be drawn:\n{found}"

@@ -29,7 +29,7 @@ from pymdownx.superfences import SuperFencesException
 
 from argmap.diagnostics import format_text
 from argmap.embed import draw_block, failure, fence_line
-from argmap.errors import ArgmapError, MapError
+from argmap.errors import ArgmapError
 
 LOG = logging.getLogger("mkdocs.argmap")
 
@@ -76,10 +76,8 @@ def fence(
     seen[source] += 1
     try:
         figure = draw_block(source, options, "html", document=document, line=line)
-    except MapError as err:
+    except ArgmapError as err:  # a broken map; or Graphviz missing or failing
         raise BlockFailed(failure(err, document, line)) from None
-    except ArgmapError as err:  # Graphviz missing or failing
-        raise BlockFailed(f"{document}:{line}: {err}") from None
     if figure.warnings:
         LOG.warning(format_text(figure.warnings))
     return figure.content.decode("utf-8")
