@@ -45,7 +45,9 @@ TARGETS = ("html", "pdf", "png")
 VIEWS = ("static", "html")
 _TRUE = ("", "true", "yes", "1", "evaluate")
 _FALSE = ("false", "no", "0")
-_FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
+_FENCE = re.compile(r"^(`{3,}|~{3,})")
+#: A line's blockquote markers (a fence may be quoted): compared without them.
+_QUOTED = re.compile(r"^[ \t]*(?:>[ \t]?)*")
 
 
 @dataclass(frozen=True)
@@ -156,8 +158,10 @@ def _settings(
             if has_body
             else "the argmap block is empty: write a map in it, or name one with file=PATH"
         )
-    where = {"file": document, "line": line, "column": 1} if line else {"file": document}
-    found = [diagnostic("AM701", text, hint=_HINT, **where) for text in problems]  # type: ignore[arg-type]
+    found = [
+        diagnostic("AM701", text, hint=_HINT, file=document, line=line, column=int(line > 0))
+        for text in problems
+    ]
     if found:
         return found, _Settings()
     accept, reject = (_ids(options.get(k)) for k in ("accept", "reject"))
@@ -209,20 +213,21 @@ def _markup(drawing: bytes, fmt: str, prefix: str, caption: str) -> bytes:
 
 def fence_line(document: str, body: str, occurrence: int = 0) -> int:
     """The line of the fence that opens the `occurrence`-th block of `document` (its text)
-    holding `body` (compared line by line, indentation aside); 0 when there is none.
+    holding `body` (compared line by line, indentation and quote markers aside); 0 when
+    there is none.
 
     >>> fence_line("# T\\n\\n```argmap\\nclaims: {}\\n```\\n", "claims: {}\\n")
     3
     """
-    lines = document.splitlines()
+    lines = [_QUOTED.sub("", part).strip() for part in document.splitlines()]
     wanted = [part.strip() for part in body.splitlines()]
     seen = 0
     for number, text in enumerate(lines):
         fence = _FENCE.match(text)
         if not fence or "argmap" not in text:
             continue
-        inside = [part.strip() for part in lines[number + 1 : number + 1 + len(wanted) + 1]]
-        closing = inside[len(wanted)].lstrip(" >") if len(inside) > len(wanted) else ""
+        inside = lines[number + 1 : number + 1 + len(wanted) + 1]
+        closing = inside[len(wanted)] if len(inside) > len(wanted) else ""
         if inside[: len(wanted)] == wanted and closing.startswith(fence.group(1)[0] * 3):
             if seen == occurrence:
                 return number + 1

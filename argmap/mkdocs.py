@@ -38,7 +38,7 @@ LOG = logging.getLogger("mkdocs.argmap")
 _SEEN: weakref.WeakKeyDictionary[Markdown, Counter[str]] = weakref.WeakKeyDictionary()
 
 
-class BlockFailed(SuperFencesException, PluginError):
+class BlockFailed(SuperFencesException, PluginError):  # type: ignore[misc]
     """A block that cannot be drawn: superfences lets it through, MkDocs prints it."""
 
 
