@@ -77,7 +77,7 @@ def test_pdf_and_png_are_files_of_their_kind() -> None:
 def test_view_html_is_the_interactive_page_in_a_sandboxed_frame() -> None:
     markup = draw_block(MAP, {"view": "html"}).content.decode()
     assert '<iframe class="argmap-view" sandbox="allow-scripts"' in markup
-    assert "srcdoc=\"&lt;!DOCTYPE html&gt;" in markup
+    assert 'srcdoc="&lt;!DOCTYPE html&gt;' in markup
     # Only HTML targets have it: a PDF is the static drawing.
     assert draw_block(MAP, {"view": "html"}, "pdf").content.startswith(b"%PDF")
 
