@@ -36,6 +36,7 @@ BROKEN = MAP.replace("Cyclists are safer}", "Cyclists are safer, bogus: 1}")
 #: MAP with a claim used nowhere (AM301) on its fourth line, at column 3.
 LONELY = MAP.replace("inferences:", "  alone: {text: Nobody uses me}\ninferences:")
 BIN = Path(sys.executable).parent
+EXAMPLES = Path(__file__).resolve().parents[1] / "docs" / "examples" / "documents"
 
 
 def errors(err: pytest.ExceptionInfo[MapError]) -> list[tuple[str, str, int, int]]:
@@ -153,16 +154,8 @@ def test_embed_command_draws_a_block_and_says_where_the_filter_is(tmp_path: Path
 
 # MkDocs.
 
-MKDOCS_YML = """\
-site_name: Maps
-markdown_extensions:
-  - pymdownx.superfences:
-      custom_fences:
-        - name: argmap
-          class: argmap
-          validator: !!python/name:argmap.mkdocs.validator
-          format: !!python/name:argmap.mkdocs.fence
-"""
+#: The documented set-up (docs/documents.md shows it).
+MKDOCS_YML = (EXAMPLES / "mkdocs" / "mkdocs.yml").read_text(encoding="utf-8")
 
 
 def mkdocs_site(folder: Path, page: str) -> Path:
