@@ -37,7 +37,7 @@ E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTE
 
 #: Every code argmap can emit. AM0xx: the file; AM1xx: the format; AM2xx: reasoning
 #: errors; AM3xx: warnings about the map's shape; AM4xx: drawing; AM5xx: evaluation and
-#: the formats it reads; AM6xx: foreign formats.
+#: the formats it reads; AM6xx: foreign formats; AM7xx: maps in documents.
 CODES: dict[str, Code] = {
     c.code: c
     for c in [
@@ -115,6 +115,7 @@ CODES: dict[str, Code] = {
         Code("AM641", E, "a format argmap writes but does not read"),
         Code("AM642", E, "the converted map cannot be written"),
         Code("AM643", W, "the target format cannot carry some of the map's data"),
+        Code("AM701", E, "an argmap block in a document has a wrong option"),
     ]
 }
 

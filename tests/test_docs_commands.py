@@ -9,7 +9,7 @@ The rule for shell commands:
   earlier command of the same page wrote, as a reader following the page would), in a fresh
   copy of the repository's files (those git tracks, and new ones it does not ignore), with
   the running environment's ``argmap`` and ``python3`` first on ``PATH`` and ``HOME`` inside
-  the copy.
+  the copy (and pypandoc-binary's pandoc, where it is installed).
 - Each must exit with status 0, or with N when its line ends with a comment ``# exit N``
   (the documented failures).
 - Not run, each for a reason (:data:`NOT_RUN`): ``make`` (CI runs ``make test`` itself, and
@@ -131,8 +131,8 @@ def run_page(page: Path, copy: Path) -> list[tuple[Command, int, str]]:
         script.append(f"echo '@@ {index}'; echo '@@ {index}' >&2")
         script.append(command.text)
         script.append(f'echo "@@ {index} status $?"')
-    bin_folder = Path(sys.executable).parent
-    env = {**os.environ, "PATH": f"{bin_folder}{os.pathsep}{os.environ.get('PATH', '')}"}
+    folders = [str(Path(sys.executable).parent), *pandoc_folder()]
+    env = {**os.environ, "PATH": os.pathsep.join([*folders, os.environ.get("PATH", "")])}
     env.update(HOME=str(copy), NO_COLOR="1")
     done = subprocess.run(
         ["bash", "-c", "\n".join(script)],
@@ -148,6 +148,17 @@ def run_page(page: Path, copy: Path) -> list[tuple[Command, int, str]]:
         (command, int(statuses.get(str(index), -1)), _output(done.stdout, done.stderr, index))
         for index, command in enumerate(found)
     ]
+
+
+def pandoc_folder() -> list[str]:
+    """The folder of the pandoc that pypandoc-binary ships (not on PATH), when installed: the
+    pandoc commands of docs/documents.md run with it."""
+    try:
+        import pypandoc
+
+        return [str(Path(pypandoc.get_pandoc_path()).parent)]
+    except (ImportError, OSError):
+        return []
 
 
 def _output(stdout: str, stderr: str, index: int) -> str:

@@ -116,6 +116,12 @@
 
   function panZoom(drawing) {
     if (drawing.pz || !drawing.svg) return drawing.pz;
+    if (!(drawing.svg.getBBox().width > 0)) {
+      // A page framed in a document (view=html) may run before it is laid out: its drawing
+      // has no size to fit yet. The view is made at a later frame, once it has one.
+      requestAnimationFrame(() => { if (drawing === current()) panZoom(drawing); });
+      return null;
+    }
     drawing.pz = window.svgPanZoom(drawing.svg, {
       zoomEnabled: true, controlIconsEnabled: false, dblClickZoomEnabled: false,
       fit: true, center: true, minZoom: 0.2, maxZoom: 20, zoomScaleSensitivity: 0.25,
@@ -262,9 +268,13 @@
     highlight(current());
     showPanel(id);
     if (options && options.centre) centre(id);
-    if (location.hash !== "#" + encodeURIComponent(id)) {
-      history.replaceState(null, "", "#" + encodeURIComponent(id));
-    }
+    if (location.hash !== "#" + encodeURIComponent(id)) address("#" + encodeURIComponent(id));
+  }
+
+  // The address shows the claim selected, so that it can be shared; a page framed in a
+  // document (srcdoc, about:srcdoc) has no address of its own to change.
+  function address(url) {
+    if (location.protocol !== "about:") history.replaceState(null, "", url);
   }
 
   function closePanel() {
@@ -272,7 +282,7 @@
     state.selected = null;
     $("panel").hidden = true;
     highlight(current());
-    if (location.hash) history.replaceState(null, "", location.pathname + location.search);
+    if (location.hash) address(location.pathname + location.search);
     const g = id !== null && current() && current().nodes.get(id);
     if (g) g.focus({ preventScroll: true });
   }
