@@ -26,7 +26,7 @@ setup: $(VENV)/.installed .argdown/.installed
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test,wasm,serve,browser]'
+	$(PY) -m pip install -q -e '.[test,wasm,serve,browser,bench]'
 	touch $@
 
 # The drawings of maps/ and their options are listed once, in maps/render.py (tests compare them).

