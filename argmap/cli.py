@@ -229,7 +229,8 @@ def check_command(files: tuple[str, ...], fmt: str, strict: bool) -> None:
     type=click.Choice(draw.ENGINES),
     default=draw.DEFAULT_ENGINE,
     show_default=True,
-    help="wasm: Graphviz in WebAssembly (from the clone: pip install -e '.[wasm]'), SVG only.",
+    help="wasm: Graphviz in WebAssembly (from the clone: pip install -e '.[wasm]'), SVG only; "
+    "elk: ELK's layered layout (Node.js, elkjs), drawn by Graphviz, for big dense maps.",
 )
 @click.option(
     "--timeout",
@@ -387,7 +388,9 @@ def render_one(
     if argmap is None:
         return diags, exit_status(diags)
     try:
-        drawing, diags = rendered(argmap, job.fmt, job.style, job.engine, job.timeout, job.assumed)
+        drawing, diags = rendered(
+            argmap, job.fmt, job.style, job.engine, job.timeout, job.assumed, _progress(job)
+        )
     except RenderError as err:
         return [*diags, replace(err.diagnostic, file=str(path))], EXIT_USAGE
     if drawing is None:
@@ -409,6 +412,11 @@ def render_one(
         noun = "claim" if claims == 1 else "claims"
         click.echo(f"wrote {where} ({_size(len(drawing))}, {claims} {noun})", err=True)
     return diags, EXIT_OK
+
+
+def _progress(job: RenderJob) -> Callable[[str], None] | None:
+    """Where a big drawing says what it does: standard error, unless told to be quiet."""
+    return None if job.quiet else lambda step: click.echo(f"argmap: {step}", err=True)
 
 
 def _size(count: int) -> str:
