@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.diagnostics import diagnostic
+from argmap.draw.engine import BIG
 from argmap.draw.text import quoted
 from argmap.errors import RenderError
 
@@ -120,6 +121,9 @@ def elk_graph(measured: dict[str, Any], direction: str) -> dict[str, Any]:
             "elk.spacing.nodeNode": "25",
             "elk.layered.spacing.nodeNodeBetweenLayers": "36",
             "elk.layered.spacing.edgeNodeBetweenLayers": "12",
+            # Fewer rounds of crossing minimisation on big maps: at 4,649 nodes, 20 s of
+            # processor time instead of 54 (ELK's default is 7), under 60 for `dot`.
+            "elk.layered.thoroughness": "7" if len(names) < BIG else "1",
         },
         "children": [
             {
