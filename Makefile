@@ -8,7 +8,7 @@ ARGMAP := $(VENV)/bin/argmap
 
 all: setup maps
 
-setup: $(VENV)/.installed .argdown/.installed
+setup: $(VENV)/.installed .argdown/.installed .elk/.installed
 	@command -v dot >/dev/null || { echo "Installing Graphviz (apt-get)..."; \
 	  (apt-get update -qq && apt-get install -y -qq graphviz >/dev/null) \
 	  || { echo "Could not install Graphviz; install it yourself (apt-get install graphviz)"; exit 2; }; }
@@ -23,10 +23,17 @@ setup: $(VENV)/.installed .argdown/.installed
 	  npm install --silent --no-audit --no-fund --prefix .argdown @argdown/cli@1.7.5 >/dev/null \
 	  && touch $@; else echo "npm not found: the Argdown comparison tests will be skipped"; fi
 
+# elkjs, ELK's layered layout for `argmap render --engine elk` (big dense maps); the tests of
+# that engine are skipped without Node.js (they say so).
+.elk/.installed:
+	@if command -v npm >/dev/null; then \
+	  npm install --silent --no-audit --no-fund --prefix .elk elkjs@0.12.1 >/dev/null \
+	  && touch $@; else echo "npm not found: --engine elk and its tests will be skipped"; fi
+
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test,wasm,serve,browser,docs]'
+	$(PY) -m pip install -q -e '.[test,wasm,serve,browser,docs,bench]'
 	touch $@
 
 # The drawings of maps/ and their options are listed once, in maps/render.py (tests compare them).

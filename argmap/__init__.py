@@ -16,7 +16,7 @@ Every error argmap raises on purpose is an :class:`ArgmapError` (see :mod:`argma
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -279,10 +279,12 @@ def rendered(
     engine: str = "dot",
     timeout: float = 60.0,
     assumed: tuple[Sequence[str], Sequence[str]] | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> tuple[bytes | None, list[Diagnostic]]:
     """The drawing (None when the map has errors) and every diagnostic, located and sorted.
 
-    With `assumed` (claims to accept, claims to reject), the drawing shows the evaluation.
+    With `assumed` (claims to accept, claims to reject), the drawing shows the evaluation;
+    `progress` is told about a big drawing as it goes (:func:`argmap.draw.layout`).
     """
     from argmap.checks import missing_language, partly_translated, unknown_tags, unsafe_links
     from argmap.draw import dot, layout
@@ -306,7 +308,8 @@ def rendered(
 
         return html_page(argmap, graph, style, engine, timeout, assumed), diags
     labels = evaluate_graph(argmap, graph, *assumed).labels if assumed is not None else None
-    return layout(dot(argmap, graph, style, labels), format, engine, timeout), diags
+    drawing = layout(dot(argmap, graph, style, labels), format, engine, timeout, progress)
+    return drawing, diags
 
 
 def convert(

@@ -39,7 +39,7 @@ def read_path(
     """
     limits = limits or Limits.from_env()
     name = STDIN if str(path) == "-" else str(path)
-    raw, problem, regular = _read_bounded(path, limits.max_bytes, name)
+    raw, problem, regular = read_bounded(path, limits.max_bytes, name)
     if raw is None:
         assert problem is not None
         return None, [problem]
@@ -47,7 +47,7 @@ def read_path(
     return read_bytes(raw, name, fmt, limits, folder)
 
 
-def _read_bounded(
+def read_bounded(
     path: str | Path, limit: int, name: str
 ) -> tuple[bytes | None, Diagnostic | None, bool]:
     """At most `limit` bytes of a file, a pipe or standard input; a problem; whether the file
@@ -108,17 +108,28 @@ def read_bytes(
     >>> m.text_of("a")
     'A'
     """
+    text = decoded(raw, name)
+    if isinstance(text, Diagnostic):
+        return None, [text]
+    return read_text(text, name, fmt, limits, folder)
+
+
+def decoded(raw: bytes, name: str) -> str | Diagnostic:
+    """A file's bytes as text (UTF-8, a byte order mark dropped), or where they are not UTF-8.
+
+    >>> decoded(b"\\xef\\xbb\\xbfclaims:", "m.yaml"), decoded(b"a\\xff", "m.yaml").code
+    ('claims:', 'AM002')
+    """
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
         column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
         message = f"byte 0x{raw[err.start]:02x} is not valid UTF-8"
         hint = "save the file as UTF-8 (most editors: 'Save with encoding')"
-        return None, [diagnostic("AM002", message, hint=hint, file=name, line=line, column=column)]
-    return read_text(text, name, fmt, limits, folder)
+        return diagnostic("AM002", message, hint=hint, file=name, line=line, column=column)
 
 
 def read_text(

@@ -40,3 +40,24 @@ def test_bench_reports_runs_small() -> None:
         "20 claims unused",
     ]
     assert all(isinstance(row["sarif s"], float) and row["sarif s"] > 0 for row in rows)
+
+
+def test_bench_evaluate_runs_small() -> None:
+    from tests.benchmarks import bench_evaluate
+
+    lines = bench_evaluate.main(["--sizes", "50", "--processes", "300", "--rounds", "1"])
+    assert lines[1].startswith("random 50")
+    assert any(line.lstrip().startswith("argmap ") and "peak" in line for line in lines)
+    peer = [line for line in lines if "peer" in line]
+    assert peer and (
+        any("/ argmap: x" in line for line in peer)
+        or any(bench_evaluate.PEER_MISSING in line for line in peer)
+    )
+
+
+def test_bench_render_side_by_side_runs_small() -> None:
+    from tests.benchmarks import render
+    from tests.benchmarks.generate import dense_map_yaml
+
+    lines = render.side_by_side(dense_map_yaml(12), 1, engine="dot")
+    assert lines[0].startswith("12 claims") and "argmap / dot: x" in lines[-2]

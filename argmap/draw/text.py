@@ -14,8 +14,6 @@ import textwrap
 from collections.abc import Mapping
 from urllib.parse import quote, urlsplit
 
-import graphviz
-
 #: The code points that cannot be drawn: those XML 1.0 forbids (C0 controls but tab and line
 #: ends, lone surrogates, U+FFFE and U+FFFF), and those it discourages (C1 controls, the other
 #: noncharacters). Graphviz writes them into the SVG as they are, which then is not XML, or
@@ -44,8 +42,10 @@ def plain(text: str) -> str:
     >>> print(plain(r"<b>A & B</b> \N"))
     <b>A &amp; B</b> \\N
     """
-    # graphviz.escape doubles backslashes; `&` first, or "&lt;" in a text would draw as "<".
-    return str(graphviz.escape(xml_safe(text).replace("&", "&amp;")))
+    # Backslashes doubled (as graphviz.escape does; the package is not imported for that, it
+    # costs a render of a small map a fifth of its start-up); `&` first, or "&lt;" in a text
+    # would draw as "<".
+    return xml_safe(text).replace("&", "&amp;").replace("\\", "\\\\")
 
 
 def html_text(text: str) -> str:

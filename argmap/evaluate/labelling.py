@@ -119,6 +119,41 @@ def compile_graph(
     )
 
 
+def compile_framework(
+    numbers: dict[str, int], attackers: Sequence[int], targets: Sequence[int]
+) -> CompactGraph:
+    """An abstract framework as a :class:`CompactGraph` of claims and attacks only.
+
+    `numbers` gives each argument's node number (0, 1, ... in order); the attacks are the
+    pairs ``(attackers[k], targets[k])``, each pair once. The same view as
+    :func:`compile_graph` gives for the framework's map, without the map or its graph.
+
+    >>> view = compile_framework({"a": 0, "b": 1}, [0], [1])
+    >>> view.nodes, view.attacks, view.unmet
+    (['a', 'b'], [[1], []], [0, 1])
+    """
+    size = len(numbers)
+    attacks: list[list[int]] = [[] for _ in range(size)]
+    unmet = [0] * size
+    for u, v in zip(attackers, targets, strict=True):
+        attacks[u].append(v)
+        unmet[v] += 1
+    supports: list[list[int]] = [[] for _ in range(size)]
+    none: list[Sequence[int]] = [()] * size
+    return CompactGraph(
+        list(numbers),
+        numbers,
+        [True] * size,
+        supports,
+        attacks,
+        unmet,
+        [0] * size,
+        [1.0] * size,
+        [],
+        none,
+    )
+
+
 def propagate(
     view: CompactGraph, assumed: Collection[int], rejected: Iterable[int] = ()
 ) -> list[int]:

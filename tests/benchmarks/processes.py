@@ -1,0 +1,120 @@
+"""Whole processes side by side: paired runs that alternate, on a shared, loaded machine.
+
+Each command of a set runs once in turn (a, b, a, b, ...), so that a burst of load from
+other work falls on all of them alike; the figures are the median and the best wall-clock
+time, the median processor time (user + system) and the peak resident memory of each child
+(``os.wait4``'s ``ru_maxrss``). :func:`load` gives the machine's load average to print
+beside them.
+
+Each command is started by a small Python process that waits for it and reports: the peak
+memory Linux counts for a child includes what its parent held when it forked, so a command
+started from a benchmark that holds hundreds of MiB would be charged for them too. The
+launcher's own ~10 MiB is the floor of the figure.
+
+>>> runs = paired({"true": ["true"]}, 2)
+>>> len(runs["true"]), runs["true"][0].peak_mib > 0
+(2, True)
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+#: Runs its arguments as a command and prints its wall-clock and processor seconds, its peak
+#: memory in KiB and its exit status.
+_LAUNCHER = """\
+import os, subprocess, sys, time
+start = time.perf_counter()
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
+_, status, usage = os.wait4(child.pid, 0)
+seconds = time.perf_counter() - start
+cpu = usage.ru_utime + usage.ru_stime
+print(seconds, cpu, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+"""
+
+#: Runs argmap from the checkout named by its first argument, instead of the installed one
+#: (an editable install's import hook would otherwise win over PYTHONPATH).
+CHECKOUT = """\
+import sys
+sys.meta_path[:] = [f for f in sys.meta_path if not f.__module__.startswith("__editable__")]
+sys.path.insert(0, sys.argv.pop(1))
+from argmap.cli import run
+sys.argv[0] = "argmap"
+run()
+"""
+
+
+@dataclass(frozen=True)
+class Run:
+    """One run of a command: wall-clock and processor seconds, peak memory in MiB."""
+
+    seconds: float
+    cpu: float
+    peak_mib: float
+
+
+def run_once(command: Sequence[str], env: Mapping[str, str] | None = None) -> Run:
+    """Run a command (its output thrown away), which must succeed, and measure it."""
+    with tempfile.TemporaryFile() as errors:
+        done = subprocess.run(
+            [sys.executable, "-c", _LAUNCHER, *command],
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            env=None if env is None else {**env},
+            check=False,
+        )
+        seconds, cpu, peak, status = done.stdout.split()
+        if done.returncode != 0 or int(status) != 0:
+            errors.seek(0)
+            said = errors.read().decode(errors="replace")[-2000:]
+            raise RuntimeError(f"{' '.join(command)} failed ({int(status)}): {said}")
+    return Run(float(seconds), float(cpu), int(peak) / 1024)
+
+
+def paired(
+    commands: Mapping[str, Sequence[str]],
+    rounds: int,
+    env: Mapping[str, Mapping[str, str] | None] | None = None,
+) -> dict[str, list[Run]]:
+    """`rounds` runs of each command, taking turns; `env` gives a command its environment."""
+    runs: dict[str, list[Run]] = {name: [] for name in commands}
+    for _ in range(rounds):
+        for name, command in commands.items():
+            runs[name].append(run_once(command, (env or {}).get(name)))
+    return runs
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The figures of a command's runs."""
+
+    median: float
+    best: float
+    cpu: float
+    peak_mib: float
+
+    @classmethod
+    def of(cls, runs: Sequence[Run]) -> Summary:
+        return cls(
+            statistics.median(r.seconds for r in runs),
+            min(r.seconds for r in runs),
+            statistics.median(r.cpu for r in runs),
+            max(r.peak_mib for r in runs),
+        )
+
+    def __str__(self) -> str:
+        return (
+            f"median {self.median:6.3f} s  best {self.best:6.3f} s  cpu {self.cpu:6.3f} s  "
+            f"peak {self.peak_mib:5.0f} MiB"
+        )
+
+
+def load() -> str:
+    """The load average over 1, 5 and 15 minutes, as ``uptime`` prints it."""
+    return "load average: " + ", ".join(f"{x:.2f}" for x in os.getloadavg())
