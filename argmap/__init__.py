@@ -293,8 +293,10 @@ def rendered(
         from argmap.draw.html import html_page
 
         return html_page(argmap, graph, style, engine, timeout, assumed), diags
-    labels = evaluate_graph(argmap, graph, *assumed).labels if assumed is not None else None
-    return layout(dot(argmap, graph, style, labels), format, engine, timeout), diags
+    if assumed is None:
+        return layout(dot(argmap, graph, style), format, engine, timeout), diags
+    labels = evaluate_graph(argmap, graph, *assumed).labels
+    return layout(dot(argmap, graph, style, labels, assumed), format, engine, timeout), diags
 
 
 def convert(

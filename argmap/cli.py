@@ -158,10 +158,17 @@ def look_options(command: F) -> F:
 def assumption_options(command: F) -> F:
     """The --accept and --reject options of the commands that evaluate a map."""
     accept = click.option(
-        "--accept", multiple=True, metavar="ID", help="Assume this claim (repeatable)."
+        "--accept",
+        multiple=True,
+        metavar="ID",
+        help="Assume this claim, or by:VOICE every claim of a voice (repeatable).",
     )
     reject = click.option(
-        "--reject", multiple=True, metavar="ID", help="Reject this claim (repeatable)."
+        "--reject",
+        multiple=True,
+        metavar="ID",
+        help="Reject this claim, or by:VOICE every claim of a voice but those the map "
+        "marks accepted (repeatable).",
     )
     return accept(reject(command))
 

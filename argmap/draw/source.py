@@ -6,16 +6,19 @@ Each node and line gets its look from :mod:`argmap.draw.style` and its text from
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from argmap.draw.legend import legend, voice_fills
+from argmap.draw.legend import legend, scenario_text, voice_fills
 from argmap.draw.style import (
     DEFAULT_STYLE,
     EDGE,
     GRAPH,
+    IMPLICIT,
     ISSUE,
     JUNCTIONS,
+    LABELLED,
+    LABELLED_MAIN,
     LINES,
     MAIN,
     NODE,
@@ -23,7 +26,7 @@ from argmap.draw.style import (
     Style,
     Theme,
 )
-from argmap.draw.text import attributes, quoted, safe_url, tooltip, wrapped
+from argmap.draw.text import attributes, plain, quoted, safe_url, tooltip, wrapped
 from argmap.graph import ATTACK, CLAIM, PREMISE, Role, main_conclusions
 from argmap.model import ArgumentMap, text_in
 
@@ -39,9 +42,11 @@ def dot(
     graph: nx.DiGraph,
     style: Style | None = None,
     labels: Mapping[str, str] | None = None,
+    scenario: tuple[Sequence[str], Sequence[str]] = ((), ()),
 ) -> str:
     """The DOT source of a checked map's graph; with `labels` (``in``, ``out`` or
-    ``undecided`` for each claim and inference, see :mod:`argmap.evaluate`) coloured by them.
+    ``undecided`` for each claim and inference, see :mod:`argmap.evaluate`) coloured by them,
+    and captioned with the `scenario` that gave them (the claims accepted, those rejected).
 
     >>> from argmap.graph import build
     >>> m = ArgumentMap.model_validate({
@@ -54,9 +59,12 @@ def dot(
     theme = THEMES[style.theme]
     lang = style.lang or argmap.lang
     graph_attrs = {**GRAPH, "rankdir": style.rankdir, **theme["graph"]}
+    caption = scenario_text(argmap, *scenario, lang) if labels else None
     if style.legend:
-        key = legend(argmap, graph, theme, style, labelled=bool(labels))
+        key = legend(argmap, graph, theme, style, bool(labels), caption)
         graph_attrs.update(label=key, labelloc="t", labeljust="l")
+    elif caption:
+        graph_attrs.update(label=plain(caption), labelloc="t", labeljust="l")
     lines = [
         "digraph argmap {",
         f"\tgraph [{attributes(graph_attrs)}]",
@@ -74,11 +82,11 @@ def dot(
         attrs = (
             claim_attrs(argmap, node, data["role"], lang, style, fills, links)
             if data["kind"] == CLAIM
-            else junction_attrs(argmap, node, style.width, theme)
+            else junction_attrs(argmap, node, lang, style.width, theme)
         )
         if labels:
             attrs["class"] += f" label-{labels[node]}"
-            attrs.update(labelled(theme, labels[node], data["kind"] == CLAIM))
+            attrs.update(labelled(theme, labels[node], data["kind"] == CLAIM, data.get("role")))
         if node in straight:
             attrs["group"] = SPINE
         lines.append(f"\t{quoted(node)} [{attributes(attrs)}]")
@@ -147,6 +155,9 @@ def claim_attrs(
         attrs["fillcolor"] = tagged[0]
     if role is Role.MAIN:
         attrs.update(theme["main"], **MAIN)
+    if claim.implicit:
+        classes.append("implicit")
+        attrs.update(IMPLICIT)
     if claim.quote is not None:
         source = argmap.sources[claim.quote.source]
         attrs["tooltip"] = tooltip(f"“{claim.quote.text}” ({source.title})")
@@ -158,29 +169,38 @@ def claim_attrs(
     return {"id": f"claim-{ident}", "class": " ".join(classes), **attrs}
 
 
-def junction_attrs(argmap: ArgumentMap, ident: str, width: int, theme: Theme) -> dict[str, Any]:
-    """An inference's junction: a dot, or a small box naming its scheme."""
+def junction_attrs(
+    argmap: ArgumentMap, ident: str, lang: str, width: int, theme: Theme
+) -> dict[str, Any]:
+    """An inference's junction: a dot, or a small box naming its scheme; its scheme, label
+    (in `lang`) and note as tooltip."""
     inference = argmap.inferences[ident]
     ids = {"id": f"inference-{ident}", "class": "inference"}
-    tip = " — ".join(t for t in (inference.scheme, inference.label, inference.note) if t)
+    label = text_in(inference.label, lang, argmap.lang) if inference.label is not None else None
+    tip = " — ".join(t for t in (inference.scheme, label, inference.note) if t)
     common: dict[str, Any] = {"tooltip": tooltip(tip or ident), **theme["junction"]}
     if inference.scheme is None:
         # A dot is filled with its frame's colour.
         return {**ids, **JUNCTIONS["dot"], **common, "fillcolor": theme["junction"]["color"]}
-    label = wrapped(inference.scheme, max(12, width // 2))
-    return {**ids, "label": label, **JUNCTIONS["scheme"], **common}
+    badge = wrapped(inference.scheme, max(12, width // 2))
+    return {**ids, "label": badge, **JUNCTIONS["scheme"], **common}
 
 
-def labelled(theme: Theme, label: str, claim: bool) -> dict[str, str]:
-    """The fill and frame of a node by its label; a junction keeps its own shape's style.
+def labelled(theme: Theme, label: str, claim: bool, role: Role | None = None) -> dict[str, str]:
+    """The look of a node by its label: a claim's frame (its fill stays its voice's, so that
+    the drawing still tells who says what), a junction's fill and frame.
 
     >>> labelled(THEMES["print"], "out", claim=True)["style"]
     'rounded,filled,dashed'
+    >>> "fillcolor" in labelled(THEMES["light"], "in", claim=True)
+    False
     """
     attrs = dict(theme["labels"][label])
     if not claim:
         attrs["style"] = attrs["style"].replace("rounded,", "")
-    return attrs
+        return attrs
+    del attrs["fillcolor"]
+    return attrs | (LABELLED_MAIN if role is Role.MAIN else LABELLED)
 
 
 def edge_attrs(data: Mapping[str, Any], theme: Theme) -> dict[str, Any]:

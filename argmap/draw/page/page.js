@@ -389,7 +389,7 @@
     out.push(...evaluation(id));
     out.push(...section("Premises", list(inference.premises.map((p) => follow(p)))));
     out.push(...section("Conclusion", follow(inference.conclusion)));
-    const facts = [["Scheme", inference.scheme], ["Label", inference.label],
+    const facts = [["Scheme", inference.scheme], ["Label", textIn(entries(inference.label), state.lang) || null],
       ["Weight", inference.weight === undefined ? null : String(inference.weight)],
       ["Note", inference.note]].filter(([, value]) => value !== null && value !== undefined);
     for (const [name, value] of facts) out.push(...section(name, el("p", null, value)));
