@@ -224,6 +224,7 @@ def render(
     legend: bool = False,
     width: int | None = None,
     tag_colours: dict[str, str] | None = None,
+    depth: int | None = None,
     engine: str = "dot",
     timeout: float | None = None,
     evaluated: bool = False,
@@ -253,6 +254,7 @@ def render(
         legend,
         width or DEFAULT_STYLE.width,
         tag_colours or {},
+        depth,
     )
     assumed = (accept, reject) if evaluated else None
     seconds = DEFAULT_TIMEOUT if timeout is None else timeout

@@ -232,6 +232,11 @@ def check_command(files: tuple[str, ...], fmt: str, strict: bool) -> None:
     help="Fill claims with a tag in a colour (#rrggbb or a name); repeatable.",
 )
 @click.option(
+    "--depth",
+    type=click.IntRange(0),
+    help="An overview: only the main conclusions and the claims at most N steps below them.",
+)
+@click.option(
     "--engine",
     type=click.Choice(draw.ENGINES),
     default=draw.DEFAULT_ENGINE,
@@ -259,6 +264,7 @@ def render_command(
     legend: bool,
     width: int,
     tag_colours: tuple[str, ...],
+    depth: int | None,
     engine: str,
     timeout: float | None,
     evaluated: bool,
@@ -274,6 +280,7 @@ def render_command(
       argmap render maps/example.yaml               # maps/example.svg
       argmap render map.yaml -o map.png --legend
       argmap render maps/ --format pdf --theme print
+      argmap render map.yaml -o overview.svg --depth 1   # main conclusions, reasons below
     """
     from argmap.draw import Style
     from argmap.limits import Limits
@@ -286,7 +293,7 @@ def render_command(
         colours = dict(pair.split("=", 1) for pair in tag_colours if "=" in pair)
         if len(colours) != len(tag_colours):
             raise ValueError("--tag-colour takes TAG=COLOUR")
-        style = Style(lang, rankdir, theme, legend, width, colours)
+        style = Style(lang, rankdir, theme, legend, width, colours, depth)
     except ValueError as err:
         raise click.UsageError(str(err)) from None
     seconds = _seconds(Limits.from_env().render_seconds if timeout is None else timeout)

@@ -161,7 +161,7 @@ def legend(
         "</TD></TR></TABLE>"
     )
     rows = [line("support"), row(dot, words["junction"])]
-    if any(inference.scheme for inference in argmap.inferences.values()):
+    if style.depth is None and any(inference.scheme for inference in argmap.inferences.values()):
         rows.append(row(scheme, words["scheme"]))
     if any(k == ATTACK for _, _, k in graph.edges(data="kind")):
         rows += [line("attack"), line("undercut")]
@@ -184,6 +184,8 @@ def legend(
     rows += [swatch(c, f"{words['tag']}: {tag}") for tag, c in style.tag_colours.items()]
     if not argmap.voices:
         rows.append(swatch(claim_fill, words["claim"]))
+    if style.depth is not None:
+        rows.append(row("+N", words["below"].removeprefix("+N: ")))
     if labelled:
         rows += [
             swatch(claim_fill, words[label], attrs["color"], 2, _dashes(attrs["style"]))

@@ -7,9 +7,11 @@ Each node and line gets its look from :mod:`argmap.draw.style` and its text from
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from argmap.draw.legend import legend, scenario_text, voice_fills
+from argmap.draw.overview import hidden_below, within
 from argmap.draw.style import (
     DEFAULT_STYLE,
     EDGE,
@@ -60,8 +62,10 @@ def dot(
     lang = style.lang or argmap.lang
     graph_attrs = {**GRAPH, "rankdir": style.rankdir, **theme["graph"]}
     caption = scenario_text(argmap, *scenario, lang) if labels else None
+    shown = set(graph) if style.depth is None else within(graph, style.depth)
     if style.legend:
-        key = legend(argmap, graph, theme, style, bool(labels), caption)
+        drawn = graph if style.depth is None else graph.subgraph(shown)
+        key = legend(argmap, drawn, theme, style, bool(labels), caption)
         graph_attrs.update(label=key, labelloc="t", labeljust="l")
     elif caption:
         graph_attrs.update(label=plain(caption), labelloc="t", labeljust="l")
@@ -78,19 +82,26 @@ def dot(
         if (url := safe_url(source.url)) is not None
     }
     straight = spine(graph)
+    below = hidden_below(graph, shown) if style.depth is not None else {}
     for node, data in graph.nodes(data=True):
+        if node not in shown:
+            continue
         attrs = (
             claim_attrs(argmap, node, data["role"], lang, style, fills, links)
             if data["kind"] == CLAIM
-            else junction_attrs(argmap, node, lang, style.width, theme)
+            else junction_attrs(argmap, node, lang, style, theme)
         )
         if labels:
             attrs["class"] += f" label-{labels[node]}"
             attrs.update(labelled(theme, labels[node], data["kind"] == CLAIM, data.get("role")))
         if node in straight:
             attrs["group"] = SPINE
+        if node in below:
+            attrs["label"] += f"\\n(+{below[node]})"
         lines.append(f"\t{quoted(node)} [{attributes(attrs)}]")
     for u, v, data in graph.edges(data=True):
+        if u not in shown or v not in shown:
+            continue
         lines.append(f"\t{quoted(u)} -> {quoted(v)} [{attributes(edge_attrs(data, theme))}]")
     for ident, issue in argmap.issues.items():
         tip = text_in(issue.text, lang, argmap.lang) if issue.text is not None else ident
@@ -100,7 +111,8 @@ def dot(
             "tooltip": tooltip(f"exclusive positions: {tip}"),
             **theme["issue"],
         }
-        for a, b in zip(issue.positions, issue.positions[1:], strict=False):
+        drawn = [position for position in issue.positions if position in shown]
+        for a, b in pairwise(drawn):
             lines.append(f"\t{quoted(a)} -> {quoted(b)} [{attributes(attrs)}]")
     lines.append("}")
     return "\n".join(lines) + "\n"
@@ -170,19 +182,20 @@ def claim_attrs(
 
 
 def junction_attrs(
-    argmap: ArgumentMap, ident: str, lang: str, width: int, theme: Theme
+    argmap: ArgumentMap, ident: str, lang: str, style: Style, theme: Theme
 ) -> dict[str, Any]:
-    """An inference's junction: a dot, or a small box naming its scheme; its scheme, label
-    (in `lang`) and note as tooltip."""
+    """An inference's junction: a dot, or a small box naming its scheme (a dot in an
+    overview, whose small print would not be read); its scheme, label (in `lang`) and note
+    as tooltip."""
     inference = argmap.inferences[ident]
     ids = {"id": f"inference-{ident}", "class": "inference"}
     label = text_in(inference.label, lang, argmap.lang) if inference.label is not None else None
     tip = " — ".join(t for t in (inference.scheme, label, inference.note) if t)
     common: dict[str, Any] = {"tooltip": tooltip(tip or ident), **theme["junction"]}
-    if inference.scheme is None:
+    if inference.scheme is None or style.depth is not None:
         # A dot is filled with its frame's colour.
         return {**ids, **JUNCTIONS["dot"], **common, "fillcolor": theme["junction"]["color"]}
-    badge = wrapped(inference.scheme, max(12, width // 2))
+    badge = wrapped(inference.scheme, max(12, style.width // 2))
     return {**ids, "label": badge, **JUNCTIONS["scheme"], **common}
 
 

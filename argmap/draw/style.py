@@ -209,6 +209,7 @@ LEGEND_WORDS: dict[str, dict[str, str]] = {
         "rejected": "rejected",
         "voice": "the claims of {voice}",
         "kept": "but those the map marks accepted",
+        "below": "+N: claims below it (reasons, objections) that only the full map draws",
     },
     "pt": {
         "support": "apoia uma afirmação",
@@ -230,6 +231,7 @@ LEGEND_WORDS: dict[str, dict[str, str]] = {
         "rejected": "rejeitadas",
         "voice": "as afirmações de {voice}",
         "kept": "exceto as que o mapa marca como aceitas",
+        "below": "+N: afirmações abaixo dela (razões, objeções) que só o mapa completo desenha",
     },
 }
 
@@ -247,8 +249,10 @@ class Style:
     direction of the layout (``BT``: conclusions above their reasons), `width` the characters
     per line of a claim's text, `tag_colours` a fill colour (``#rrggbb`` or a Graphviz colour
     name) for claims with a tag; the first matching tag of a claim wins over its voice's colour.
+    `depth` draws an overview: the main conclusions and the claims at most that many steps
+    below them (see :mod:`argmap.draw.overview`); None draws the whole map.
 
-    Raises ValueError for a rankdir, theme, width or colour that argmap does not draw.
+    Raises ValueError for a rankdir, theme, width, colour or depth that argmap does not draw.
 
     >>> Style(rankdir="LR").theme
     'light'
@@ -260,8 +264,11 @@ class Style:
     legend: bool = False
     width: int = 32
     tag_colours: Mapping[str, str] = field(default_factory=dict)
+    depth: int | None = None
 
     def __post_init__(self) -> None:
+        if self.depth is not None and self.depth < 0:
+            raise ValueError("depth must be 0 or more")
         if self.rankdir not in RANKDIRS:
             raise ValueError(f"rankdir must be one of {', '.join(RANKDIRS)}")
         if self.theme not in THEMES:
