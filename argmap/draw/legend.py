@@ -177,9 +177,11 @@ def legend(
         )
         rows.append(row(double, words["implicit"]))
     fills = voice_fills(argmap, theme)
+    drawn = {argmap.claims[node].by for node in graph if node in argmap.claims}
     rows += [
         swatch(fills[v], text_in(voice.name, lang, argmap.lang))
         for v, voice in argmap.voices.items()
+        if v in drawn
     ]
     rows += [swatch(c, f"{words['tag']}: {tag}") for tag, c in style.tag_colours.items()]
     if not argmap.voices:

@@ -229,7 +229,7 @@ LEGEND_WORDS: dict[str, dict[str, str]] = {
         "own": "os pressupostos do próprio mapa",
         "accepted": "aceitas",
         "rejected": "rejeitadas",
-        "voice": "as afirmações de {voice}",
+        "voice": "as afirmações da voz “{voice}”",
         "kept": "exceto as que o mapa marca como aceitas",
         "below": "+N: afirmações abaixo dela (razões, objeções) que só o mapa completo desenha",
     },
