@@ -138,3 +138,16 @@ def test_flagship_portuguese_texts_are_brazilian() -> None:
     ]
     found = {t["pt"]: european(t["pt"]) for t in texts if isinstance(t, dict)}
     assert {text: forms for text, forms in found.items() if forms} == {}
+
+
+def test_flagship_scenarios_script_prints_every_scenario() -> None:
+    from maps.scenarios import objections, scenarios, table
+
+    m = argmap.load(FLAGSHIP)
+    rows = table(m).splitlines()
+    assert rows[0].split() == ["scenario", *(m.main or ())]
+    assert len(rows) == 1 + 3 + len(objections(m)) == 1 + len(scenarios(m))
+    # Critics rejected: every main conclusion in; runway-ai-company alone defeats one.
+    assert rows[3].split()[2:] == ["in"] * len(m.main or ())
+    (alone,) = [r for r in rows if r.startswith("only runway-ai-company ")]
+    assert alone.split()[2:].count("out") == 1
