@@ -41,7 +41,9 @@ def table(m: argmap.ArgumentMap) -> str:
         labels = argmap.evaluate(m, accept=accept, reject=reject).labels
         rows.append([name, *(str(labels[c]) for c in main)])
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows)
+    return "\n".join(
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
+    )
 
 
 def main() -> int:
