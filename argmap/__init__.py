@@ -234,6 +234,7 @@ def render(
     legend: bool = False,
     width: int | None = None,
     tag_colours: dict[str, str] | None = None,
+    depth: int | None = None,
     engine: str = "dot",
     timeout: float | None = None,
     evaluated: bool = False,
@@ -263,6 +264,7 @@ def render(
         legend,
         width or DEFAULT_STYLE.width,
         tag_colours or {},
+        depth,
     )
     assumed = (accept, reject) if evaluated else None
     seconds = DEFAULT_TIMEOUT if timeout is None else timeout
@@ -307,8 +309,10 @@ def rendered(
         from argmap.draw.html import html_page
 
         return html_page(argmap, graph, style, engine, timeout, assumed), diags
-    labels = evaluate_graph(argmap, graph, *assumed).labels if assumed is not None else None
-    drawing = layout(dot(argmap, graph, style, labels), format, engine, timeout, progress)
+    if assumed is None:
+        return layout(dot(argmap, graph, style), format, engine, timeout, progress), diags
+    labels = evaluate_graph(argmap, graph, *assumed).labels
+    drawing = layout(dot(argmap, graph, style, labels, assumed), format, engine, timeout, progress)
     return drawing, diags
 
 

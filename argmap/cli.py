@@ -173,10 +173,17 @@ def look_options(command: F) -> F:
 def assumption_options(command: F) -> F:
     """The --accept and --reject options of the commands that evaluate a map."""
     accept = click.option(
-        "--accept", multiple=True, metavar="ID", help="Assume this claim (repeatable)."
+        "--accept",
+        multiple=True,
+        metavar="ID",
+        help="Assume this claim, or by:VOICE every claim of a voice (repeatable).",
     )
     reject = click.option(
-        "--reject", multiple=True, metavar="ID", help="Reject this claim (repeatable)."
+        "--reject",
+        multiple=True,
+        metavar="ID",
+        help="Reject this claim, or by:VOICE every claim of a voice but those the map "
+        "marks accepted (repeatable).",
     )
     return accept(reject(command))
 
@@ -260,6 +267,11 @@ def check_command(
     help="Fill claims with a tag in a colour (#rrggbb or a name); repeatable.",
 )
 @click.option(
+    "--depth",
+    type=click.IntRange(0),
+    help="An overview: only the main conclusions and the claims at most N steps below them.",
+)
+@click.option(
     "--engine",
     type=click.Choice(draw.ENGINES),
     default=draw.DEFAULT_ENGINE,
@@ -295,6 +307,7 @@ def render_command(
     legend: bool,
     width: int,
     tag_colours: tuple[str, ...],
+    depth: int | None,
     engine: str,
     timeout: float | None,
     evaluated: bool,
@@ -311,6 +324,7 @@ def render_command(
       argmap render maps/example.yaml               # maps/example.svg
       argmap render map.yaml -o map.png --legend
       argmap render maps/ --format pdf --theme print
+      argmap render map.yaml -o overview.svg --depth 1   # main conclusions, reasons below
     """
     from argmap.draw import Style
     from argmap.limits import Limits
@@ -323,7 +337,7 @@ def render_command(
         colours = dict(pair.split("=", 1) for pair in tag_colours if "=" in pair)
         if len(colours) != len(tag_colours):
             raise ValueError("--tag-colour takes TAG=COLOUR")
-        style = Style(lang, rankdir, theme, legend, width, colours)
+        style = Style(lang, rankdir, theme, legend, width, colours, depth)
     except ValueError as err:
         raise click.UsageError(str(err)) from None
     seconds = _seconds(Limits.from_env().render_seconds if timeout is None else timeout)

@@ -95,7 +95,7 @@ class Claim(Element):
     implicit: bool = Field(
         default=False,
         description="A premise the reconstruction adds, which the text leaves unsaid "
-        "(drawn with a dashed frame); it has no quote.",
+        "(drawn with a double frame, its text in italics); it has no quote.",
     )
     answers: Id | None = Field(
         default=None,
@@ -113,7 +113,9 @@ class Inference(Element):
         default=None, description="analogy, cause-to-effect, expert-opinion, example, sign, ..."
     )
     weight: Annotated[float, Field(ge=0.0, le=1.0)] | None = None
-    label: str | None = None
+    label: Text | None = Field(
+        default=None, description="A short name for the argument: a text, one per language."
+    )
     note: str | None = None
     dismissed: dict[Id, NonEmpty] = Field(
         default_factory=dict,

@@ -21,9 +21,13 @@ from argmap.model import ArgumentMap, Element
 
 E = TypeVar("E", bound=Element)
 
+_TEXT = "a text (a string, or {en: ..., pt: ...})"
+_TEXT_HINT = "write the text as a string, or one per language: {en: ..., pt: ...}"
+
 #: What each field holds, as the messages say it ("should be a list of claim ids").
 EXPECTED = {
-    "text": "a text (a string, or {en: ..., pt: ...})",
+    "text": _TEXT,
+    "label": _TEXT,
     "premises": "a list of claim ids, as in [a, b]",
     "conclusion": "one claim id",
     "from": "one claim id",
@@ -51,7 +55,8 @@ EXPECTED = {
 
 #: Hints for what a field holds, where docs/format.md is not enough.
 HINTS = {
-    "text": "write the text as a string, or one per language: {en: ..., pt: ...}",
+    "text": _TEXT_HINT,
+    "label": _TEXT_HINT,
     "premises": "list the claims that together support the conclusion: premises: [a, b]",
     "conclusion": "an inference has one conclusion: for two, write two inferences",
     "weight": "a weight is a number from 0 (no support) to 1 (full support)",
@@ -178,6 +183,10 @@ def _from_pydantic(error: Any, data: Any, model: type[Element]) -> Diagnostic:
         element = describe(pointer[:-1])
         hint = f"add `{field}:` (see docs/format.md)"
         return diagnostic("AM103", f"{element} has no `{field}`", pointer, hint)
+    if "[key]" in loc and any(str(part).startswith("dict[") for part in loc):
+        # A key of a text's mapping: a language code, not an id.
+        hint = "language codes are two or three lowercase letters, then any subtags: pt, pt-BR"
+        return diagnostic("AM105", f"invalid language code `{loc[-2]}` in {where}", pointer, hint)
     if "[key]" in loc and kind == "string_pattern_mismatch":
         hint = "ids are slugs: letters, digits, '-', '_' and '.', starting with a letter or digit"
         slug = re.sub(r"[^A-Za-z0-9._-]+", "-", str(pointer[-1])).strip("-._")

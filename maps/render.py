@@ -16,12 +16,21 @@ HERE = Path(__file__).resolve().parent
 #: Each drawing in this folder: its file, the map it draws and the options of `argmap render`.
 #: The flagship is drawn with its key, and narrower text, so that it is taller than wide.
 FLAGSHIP = ("--legend", "--width", "26")
+OVERVIEW = ("--legend", "--width", "14", "--depth", "1")
 DRAWINGS: dict[str, tuple[str, tuple[str, ...]]] = {
     "example.svg": ("example.yaml", ()),
     "runway-letter.svg": ("runway-letter.yaml", FLAGSHIP),
     "runway-letter.pt.svg": ("runway-letter.yaml", (*FLAGSHIP, "--lang", "pt")),
     # Its evaluation, the critics' objections standing (they are assumed: nothing defeats them).
     "runway-letter.evaluated.svg": ("runway-letter.yaml", (*FLAGSHIP, "--evaluate")),
+    # And with the critics rejected: every claim of the analyst's, the facts they use kept.
+    "runway-letter.critics-rejected.svg": (
+        "runway-letter.yaml",
+        (*FLAGSHIP, "--reject", "by:analyst"),
+    ),
+    # The README's picture: the main conclusions and the head of each thread, readable at the
+    # width of a page (880 px: tests/test_rendered_maps.py measures its smallest text).
+    "runway-letter.overview.svg": ("runway-letter.yaml", OVERVIEW),
     # The interactive page: both languages, every evaluation scenario, a panel per claim.
     "runway-letter.html": ("runway-letter.yaml", FLAGSHIP),
 }

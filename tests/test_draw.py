@@ -71,7 +71,7 @@ def test_a_junction_joins_linked_premises_and_a_shared_premise_is_drawn_once() -
 def test_claims_carry_their_id_class_and_quote_as_tooltip() -> None:
     tree = svg_tree(argmap.render(argmap.load(MAPS / "runway-letter.yaml"), legend=True))
     groups = {g.get("id"): g for g in tree.iter(f"{SVG}g")}
-    main_claim = groups["claim-runway-media-company"]
+    main_claim = groups["claim-runway-not-ai-company"]
     assert "main-conclusion" in (main_claim.get("class") or "").split()
     assert "voice-valenzuela" in (main_claim.get("class") or "").split()
     titles = [a.get(f"{XLINK}title") or "" for a in main_claim.iter(f"{SVG}a")]
@@ -216,8 +216,10 @@ def test_main_conclusions_that_build_on_one_another_are_drawn_as_one_straight_sp
         "pure-ai-obsolete",
         "inf-era-obsolete",
         "era-ai-companies-over",
-        "inf-runway-identity",
-        "runway-media-company",
+        "inf-not-ai-era",
+        "runway-not-ai-company",
+        "inf-media-not-ai",
+        "runway-is-media-company",
     }
     example = argmap.render(argmap.load(MAPS / "example.yaml"), "dot").decode()
     assert "group=" not in example  # one main conclusion: no spine

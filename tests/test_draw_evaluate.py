@@ -39,12 +39,35 @@ def test_accept_and_reject_change_the_drawing() -> None:
     assert "label-in" in node_line(dot.decode(), "build-lane")
 
 
-def test_legend_shows_the_labels_instead_of_voices() -> None:
+def test_evaluated_drawing_keeps_the_voices_and_shows_the_labels_by_the_frame() -> None:
     m = argmap.load(EXAMPLE)
     dot = argmap.render(m, "dot", legend=True, evaluated=True).decode()
-    assert "undecided (dotted frame)" in dot and "Town council" not in dot
     plain = argmap.render(m, "dot", legend=True).decode()
-    assert "Town council" in plain and "dotted frame" not in plain
+    # The legend keys both: who says what, and what stands.
+    assert "Town council" in dot and "undecided (dotted frame)" in dot
+    assert "dotted frame" not in plain
+    # A claim keeps its voice's fill; its frame tells the label.
+    fill = re.search(r'fillcolor="([^"]+)"', node_line(plain, "build-lane"))
+    out = node_line(dot, "build-lane")
+    assert fill is not None and f'fillcolor="{fill.group(1)}"' in out
+    assert f'color="{THEMES["light"]["labels"]["out"]["color"]}"' in out
+
+
+def test_evaluated_drawing_states_its_scenario() -> None:
+    m = argmap.load(EXAMPLE)
+    own = argmap.render(m, "dot", legend=True, evaluated=True).decode()
+    assert "Scenario: the map&#x27;s own assumptions" in own
+    judged = argmap.render(m, "dot", evaluated=True, reject=["by:shops"], accept=["lane-cheap"])
+    # Without a legend the scenario is the drawing's label.
+    caption = "Scenario: accepted: lane-cheap; rejected: the claims of Shop owners' association"
+    assert f'label="{caption}"' in judged.decode()
+    flagship = argmap.load(MAPS / "runway-letter.yaml")
+    pt = argmap.render(
+        flagship, "dot", legend=True, lang="pt", evaluated=True, reject=["by:analyst"]
+    ).decode()
+    assert "Cenário: rejeitadas: as afirmações da voz “o analista do mapa (objeções)”" in pt
+    own = argmap.render(flagship, "dot", legend=True, lang="pt", evaluated=True).decode()
+    assert "Cenário: os pressupostos do próprio mapa" in own
 
 
 def test_unknown_claim_is_a_usage_error(tmp_path: object) -> None:

@@ -234,7 +234,7 @@ def main_out(m: argmap.ArgumentMap, accept: list[str], reject: list[str]) -> set
 def test_flagship_map_answers_follow_the_critics(verdict: str) -> None:
     m = argmap.load(MAPS / "runway-letter.yaml")
     ids = objections(m)
-    assert len(ids) == 14
+    assert len(ids) == 18
     evaluation = evaluate(m, **{verdict: ids})
     main_labels = {evaluation.labels[c] for c in evaluation.main}
     # Accepting the objections defeats every main conclusion; rejecting them lets all stand.
@@ -259,7 +259,7 @@ def test_no_single_objection_but_runway_ai_company_defeats_a_main_conclusion() -
     m = argmap.load(MAPS / "runway-letter.yaml")
     ids = objections(m)
     defeated = {o: main_out(m, [o], [x for x in ids if x != o]) for o in ids}
-    assert defeated.pop("runway-ai-company") == {"runway-media-company"}
+    assert defeated.pop("runway-ai-company") == {"runway-not-ai-company"}
     assert {o: out for o, out in defeated.items() if out} == {}
 
 
@@ -271,18 +271,23 @@ def test_flagship_thesis_falls_only_to_one_objection_against_each_of_its_reasons
     pairs = [[a, b] for i, a in enumerate(ids) for b in ids[i + 1 :]]
     thesis = "era-ai-companies-over"
     assert not any(thesis in main_out(m, p, [x for x in ids if x not in p]) for p in pairs)
-    three = ["ai-company-equivocation", "infra-firms-thrive", "scope-shift"]
+    three = ["ai-company-equivocation", "infra-firms-thrive", "scope-pure-to-all"]
+    # The thesis falls, and with it the first of its consequences, not Runway's identity.
     assert main_out(m, three, [x for x in ids if x not in three]) == {thesis}
 
 
 def test_flagship_defaults_let_the_objections_stand() -> None:
-    # Nothing defeats the objections, so by default they are assumed; the letter's own answer
-    # to "Runway builds models" undercuts that inference, and the article's framing remains.
+    # Nothing defeats the objections that no inference concludes, so by default they are
+    # assumed. The rebuttal "Runway is an AI company" is concluded, and falls: the letter's
+    # answer (its models serve its products) denies its warrant, and the equivocation the
+    # premise that the article's framing needs. Accepting the critics' claims restores it.
     m = argmap.load(MAPS / "runway-letter.yaml")
     evaluation = evaluate(m)
     assert {evaluation.labels[c] for c in evaluation.main} == {OUT}
-    assert evaluation.labels["inf-runway-ai-company"] is OUT
-    assert evaluation.labels["runway-ai-company"] is IN
+    assert evaluation.labels["model-makers-are-ai-companies"] is OUT
+    assert evaluation.labels["inf-article-calls-ai"] is OUT
+    assert evaluation.labels["runway-ai-company"] is OUT
+    assert evaluate(m, accept=["by:analyst"]).labels["runway-ai-company"] is IN
 
 
 def test_benchmark_runs_at_a_tiny_size() -> None:

@@ -139,8 +139,11 @@ def test_every_scenario_labels_and_explains_as_evaluate_does() -> None:
         data["scenarios"], assumptions(m, None), strict=True
     ):
         if voice is not None:
-            assert (accept if stance == "accept" else reject) == said[voice]
+            assert (accept if stance == "accept" else reject) == [f"by:{voice}"]
         evaluation = evaluate_graph(m, graph, accept, reject)
+        if voice is not None and stance == "reject":  # all the voice says, but accepted facts
+            out = {c for c in said[voice] if m.claims[c].status != "accepted"}
+            assert out and all(scenario["labels"][c] == "out" for c in out)
         assert scenario["labels"] == {n: str(label) for n, label in evaluation.labels.items()}
         for node in graph:
             assert joined(data, scenario, node) == explain(m, graph, evaluation, node)
@@ -187,10 +190,10 @@ def test_the_data_holds_every_text_quote_voice_and_inference() -> None:
     m = argmap.load(MAPS / "runway-letter.yaml")
     data = page_data(m, build(m), "pt")
     assert data["languages"] == ["en", "pt"] and data["view"]["lang"] == "pt"
-    claim = data["claims"]["runway-media-company"]
+    claim = data["claims"]["runway-not-ai-company"]
     assert claim["text"] == {
-        "en": m.text_of("runway-media-company", "en"),
-        "pt": m.text_of("runway-media-company", "pt"),
+        "en": m.text_of("runway-not-ai-company", "en"),
+        "pt": m.text_of("runway-not-ai-company", "pt"),
     }
     assert claim["quote"]["source"] == "article" and claim["by"] == "valenzuela"
     assert claim["role"] == "main-conclusion" and "main" in claim["tags"]
@@ -198,6 +201,9 @@ def test_the_data_holds_every_text_quote_voice_and_inference() -> None:
     assert data["voices"]["journalist"]["name"]["pt"].startswith("o jornalista")
     for ident, inference in m.inferences.items():
         assert data["inferences"][ident]["premises"] == inference.premises
+    # An inference's label, one text per language, as a claim's.
+    assert data["inferences"]["inf-era-label"]["label"] == m.inferences["inf-era-label"].label
+    assert set(data["inferences"]["inf-era-label"]["label"]) == {"en", "pt"}
     assert {a["type"] for a in data["attacks"]} == {"rebut", "undermine", "undercut"}
 
 
@@ -239,7 +245,7 @@ def test_each_language_is_drawn_once_with_its_own_ids() -> None:
     assert drawings == [("pt", ""), ("en", " hidden")]
     ids = [html.unescape(i) for i in re.findall(r' id="([^"]+)"', page)]
     assert len(ids) == len(set(ids)), "an id is used twice"
-    assert "pt-claim-runway-media-company" in ids and "en-claim-runway-media-company" in ids
+    assert "pt-claim-runway-not-ai-company" in ids and "en-claim-runway-not-ai-company" in ids
 
 
 def test_a_link_goes_to_the_panel_not_into_the_drawing() -> None:

@@ -50,3 +50,31 @@ def test_a_committed_drawing_is_a_fresh_render(name: str, tmp_path: Path) -> Non
     done = subprocess.run(command(name, fresh), capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert fresh.read_bytes() == committed, f"{name} is out of date: run `make maps`, commit it"
+
+
+#: The width the README's pictures are shown at (GitHub's column), and the smallest text a
+#: reader can be asked to read there.
+PAGE_PX, SMALLEST_PX = 880, 8.0
+
+
+def smallest_text_px(svg: bytes, width_px: float) -> float:
+    """The height of the smallest text of an SVG drawn `width_px` wide.
+
+    >>> smallest_text_px(b'<svg viewBox="0 0 1100 50"><text font-size="11">a</text></svg>', 800)
+    8.0
+    """
+    viewbox = re.search(rb'viewBox="[\d.]+ [\d.]+ ([\d.]+) [\d.]+"', svg)
+    sizes = [float(size) for size in re.findall(rb'font-size="([\d.]+)"', svg)]
+    assert viewbox is not None and sizes
+    return min(sizes) * width_px / float(viewbox.group(1))
+
+
+def test_the_readme_picture_is_readable_at_page_width() -> None:
+    readme = (MAPS.parent / "README.md").read_text(encoding="utf-8")
+    pictures = re.findall(r"!\[[^\]]*\]\((maps/[^)]+\.svg)\)", readme)
+    flagship = [p for p in pictures if "runway-letter" in p]
+    assert flagship == ["maps/runway-letter.overview.svg"]
+    svg = (MAPS / "runway-letter.overview.svg").read_bytes()
+    assert smallest_text_px(svg, PAGE_PX) >= SMALLEST_PX
+    # The full map is one click away: the picture links to it.
+    assert "](maps/runway-letter.svg)" in readme and "maps/runway-letter.html" in readme

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from argmap.draw.text import safe_url, xml_safe
 from argmap.evaluate import evaluate_graph, reasons
+from argmap.evaluate.ids import BY
 from argmap.graph import ATTACK
 from argmap.model import ArgumentMap, Text, texts
 
@@ -88,7 +89,11 @@ def page_data(
         },
         "claims": {ident: claim_data(argmap, graph, ident) for ident in argmap.claims},
         "inferences": {
-            ident: _compact({**inference.model_dump(exclude_defaults=True), **asked[ident]})
+            ident: _compact(
+                inference.model_dump(exclude_defaults=True)
+                | asked[ident]
+                | {"label": _text(inference.label, argmap.lang)}
+            )
             for ident, inference in argmap.inferences.items()
         },
         "attacks": [attack_data(argmap, graph, index) for index in range(len(argmap.attacks))],
@@ -109,21 +114,22 @@ def assumptions(
     """Each scenario's claims to accept and to reject, its voice and its stance.
 
     The first is `assumed` (the map's own assumptions when None); then, for each voice
-    that asserts a claim, accepting its claims and rejecting them.
+    that asserts a claim, accepting its claims and rejecting them (``by:VOICE``, which keeps
+    the claims whose status in the map says otherwise).
 
     >>> m = ArgumentMap.model_validate({"voices": {"v": {"name": "V"}, "w": {"name": "W"}},
     ...     "claims": {"a": {"text": "A", "by": "v"}, "b": {"text": "B"}}})
     >>> assumptions(m, None)
-    [((), (), None, None), (['a'], [], 'v', 'accept'), ([], ['a'], 'v', 'reject')]
+    [((), (), None, None), (['by:v'], [], 'v', 'accept'), ([], ['by:v'], 'v', 'reject')]
     """
     first = assumed if assumed is not None else ((), ())
     found: list[tuple[Sequence[str], Sequence[str], str | None, str | None]] = [
         (first[0], first[1], None, None)
     ]
+    spoken = {claim.by for claim in argmap.claims.values()}
     for voice in argmap.voices:
-        said = [ident for ident, claim in argmap.claims.items() if claim.by == voice]
-        if said:
-            found += [(said, [], voice, "accept"), ([], said, voice, "reject")]
+        if voice in spoken:
+            found += [([BY + voice], [], voice, "accept"), ([], [BY + voice], voice, "reject")]
     return found
 
 

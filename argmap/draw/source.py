@@ -6,16 +6,21 @@ Each node and line gets its look from :mod:`argmap.draw.style` and its text from
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from argmap.draw.legend import legend, voice_fills
+from argmap.draw.legend import legend, scenario_text, voice_fills
+from argmap.draw.overview import hidden_below, within
 from argmap.draw.style import (
     DEFAULT_STYLE,
     EDGE,
     GRAPH,
+    IMPLICIT,
     ISSUE,
     JUNCTIONS,
+    LABELLED,
+    LABELLED_MAIN,
     LINES,
     MAIN,
     NODE,
@@ -23,7 +28,7 @@ from argmap.draw.style import (
     Style,
     Theme,
 )
-from argmap.draw.text import attributes, quoted, safe_url, tooltip, wrapped
+from argmap.draw.text import attributes, plain, quoted, safe_url, tooltip, wrapped
 from argmap.graph import ATTACK, CLAIM, PREMISE, Role, main_conclusions
 from argmap.model import ArgumentMap, text_in
 from argmap.schemes.questions import Questions
@@ -41,9 +46,11 @@ def dot(
     graph: nx.DiGraph,
     style: Style | None = None,
     labels: Mapping[str, str] | None = None,
+    scenario: tuple[Sequence[str], Sequence[str]] = ((), ()),
 ) -> str:
     """The DOT source of a checked map's graph; with `labels` (``in``, ``out`` or
-    ``undecided`` for each claim and inference, see :mod:`argmap.evaluate`) coloured by them.
+    ``undecided`` for each claim and inference, see :mod:`argmap.evaluate`) coloured by them,
+    and captioned with the `scenario` that gave them (the claims accepted, those rejected).
 
     >>> from argmap.graph import build
     >>> m = ArgumentMap.model_validate({
@@ -56,9 +63,14 @@ def dot(
     theme = THEMES[style.theme]
     lang = style.lang or argmap.lang
     graph_attrs = {**GRAPH, "rankdir": style.rankdir, **theme["graph"]}
+    caption = scenario_text(argmap, *scenario, lang) if labels else None
+    shown = set(graph) if style.depth is None else within(graph, style.depth)
     if style.legend:
-        key = legend(argmap, graph, theme, style, labelled=bool(labels))
+        drawn = graph if style.depth is None else graph.subgraph(shown)
+        key = legend(argmap, drawn, theme, style, bool(labels), caption)
         graph_attrs.update(label=key, labelloc="t", labeljust="l")
+    elif caption:
+        graph_attrs.update(label=plain(caption), labelloc="t", labeljust="l")
     lines = [
         "digraph argmap {",
         f"\tgraph [{attributes(graph_attrs)}]",
@@ -73,19 +85,26 @@ def dot(
     }
     straight = spine(graph)
     found = map_questions(argmap)
+    below = hidden_below(graph, shown) if style.depth is not None else {}
     for node, data in graph.nodes(data=True):
+        if node not in shown:
+            continue
         attrs = (
             claim_attrs(argmap, node, data["role"], lang, style, fills, links)
             if data["kind"] == CLAIM
-            else junction_attrs(argmap, node, style.width, theme, (found, lang))
+            else junction_attrs(argmap, node, lang, style, theme, found)
         )
         if labels:
             attrs["class"] += f" label-{labels[node]}"
-            attrs.update(labelled(theme, labels[node], data["kind"] == CLAIM))
+            attrs.update(labelled(theme, labels[node], data["kind"] == CLAIM, data.get("role")))
         if node in straight:
             attrs["group"] = SPINE
+        if node in below:
+            attrs["label"] += f"\\n(+{below[node]})"
         lines.append(f"\t{quoted(node)} [{attributes(attrs)}]")
     for u, v, data in graph.edges(data=True):
+        if u not in shown or v not in shown:
+            continue
         lines.append(f"\t{quoted(u)} -> {quoted(v)} [{attributes(edge_attrs(data, theme))}]")
     for ident, issue in argmap.issues.items():
         tip = text_in(issue.text, lang, argmap.lang) if issue.text is not None else ident
@@ -95,7 +114,8 @@ def dot(
             "tooltip": tooltip(f"exclusive positions: {tip}"),
             **theme["issue"],
         }
-        for a, b in zip(issue.positions, issue.positions[1:], strict=False):
+        drawn = [position for position in issue.positions if position in shown]
+        for a, b in pairwise(drawn):
             lines.append(f"\t{quoted(a)} -> {quoted(b)} [{attributes(attrs)}]")
     lines.append("}")
     return "\n".join(lines) + "\n"
@@ -150,6 +170,9 @@ def claim_attrs(
         attrs["fillcolor"] = tagged[0]
     if role is Role.MAIN:
         attrs.update(theme["main"], **MAIN)
+    if claim.implicit:
+        classes.append("implicit")
+        attrs.update(IMPLICIT)
     if claim.quote is not None:
         source = argmap.sources[claim.quote.source]
         attrs["tooltip"] = tooltip(f"“{claim.quote.text}” ({source.title})")
@@ -164,42 +187,49 @@ def claim_attrs(
 def junction_attrs(
     argmap: ArgumentMap,
     ident: str,
-    width: int,
+    lang: str,
+    style: Style,
     theme: Theme,
-    asked: tuple[Questions, str] | None = None,
+    found: Questions | None = None,
 ) -> dict[str, Any]:
-    """An inference's junction: a dot, or a small box naming its scheme; for a scheme of the
-    catalogue, its name in the drawn language and a badge counting its open critical
-    questions, which its tooltip lists. `asked`: the map's questions, and the language."""
+    """An inference's junction: a dot, or a small box naming its scheme (a dot in an
+    overview, whose small print would not be read); for a scheme of the catalogue, its name
+    in `lang` and a badge counting its open critical questions (`found`, the map's
+    questions), which its tooltip lists with its label and note."""
     inference = argmap.inferences[ident]
     ids = {"id": f"inference-{ident}", "class": "inference"}
     scheme, questions = inference.scheme, []
-    if scheme is not None and asked is not None:
-        found, lang = asked
+    if scheme is not None and found is not None:
         scheme = scheme_name(found, scheme, lang, argmap.lang)
         questions = [question_text(q, lang, argmap.lang) for q in found.open(ident)]
+    label = text_in(inference.label, lang, argmap.lang) if inference.label is not None else None
     still = f"open questions: {'; '.join(questions)}" if questions else None
-    tip = " — ".join(t for t in (scheme, inference.label, inference.note, still) if t)
+    tip = " — ".join(t for t in (scheme, label, inference.note, still) if t)
     common: dict[str, Any] = {"tooltip": tooltip(tip or ident), **theme["junction"]}
-    if scheme is None:
+    if scheme is None or style.depth is not None:
         # A dot is filled with its frame's colour.
         return {**ids, **JUNCTIONS["dot"], **common, "fillcolor": theme["junction"]["color"]}
-    label = wrapped(scheme, max(12, width // 2))
+    shown = wrapped(scheme, max(12, style.width // 2))
     if questions:
-        label += "\\n" + badge(len(questions), asked[1] if asked else "en")
-    return {**ids, "label": label, **JUNCTIONS["scheme"], **common}
+        shown += "\\n" + badge(len(questions), lang)
+    return {**ids, "label": shown, **JUNCTIONS["scheme"], **common}
 
 
-def labelled(theme: Theme, label: str, claim: bool) -> dict[str, str]:
-    """The fill and frame of a node by its label; a junction keeps its own shape's style.
+def labelled(theme: Theme, label: str, claim: bool, role: Role | None = None) -> dict[str, str]:
+    """The look of a node by its label: a claim's frame (its fill stays its voice's, so that
+    the drawing still tells who says what), a junction's fill and frame.
 
     >>> labelled(THEMES["print"], "out", claim=True)["style"]
     'rounded,filled,dashed'
+    >>> "fillcolor" in labelled(THEMES["light"], "in", claim=True)
+    False
     """
     attrs = dict(theme["labels"][label])
     if not claim:
         attrs["style"] = attrs["style"].replace("rounded,", "")
-    return attrs
+        return attrs
+    del attrs["fillcolor"]
+    return attrs | (LABELLED_MAIN if role is Role.MAIN else LABELLED)
 
 
 def edge_attrs(data: Mapping[str, Any], theme: Theme) -> dict[str, Any]:

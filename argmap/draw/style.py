@@ -158,39 +158,82 @@ LINES = {
     "undercut": Line({"class": "attack undercut", **_ATTACK}, "undercut"),
 }
 
-#: The legend's marks for lines, and the theme entry that colours each.
-LEGEND_MARKS = {
-    "support": ("━━▶", "support"),
-    "attack": ("━━┫", "attack"),
-    "undercut": ("╍╍┫", "attack"),
-    "issue": ("◦┅┅◦", "issue"),
+#: An implicit premise, which the reconstruction adds: a double frame and italic text, which
+#: no label of an evaluation uses (a label colours the frame and dashes or dots it).
+IMPLICIT = {"peripheries": "2", "fontname": "Helvetica-Oblique"}
+
+#: A claim's frame in an evaluated drawing, thick enough to read the label by; the fill stays
+#: its voice's, so that the drawing still tells who says what.
+LABELLED = {"penwidth": "2.4"}
+LABELLED_MAIN = {"penwidth": "3.6"}
+
+
+@dataclass(frozen=True)
+class Sample:
+    """The legend's sample of a kind of line: its pattern (solid, dashed or dotted), its end
+    (arrow, bar or ring) and the theme entry that colours it."""
+
+    pattern: str
+    end: str
+    colour: str
+
+
+#: The legend's samples of lines, drawn as small shapes: some SVG renderers (cairosvg) have
+#: no glyph for box-drawing characters.
+LEGEND_LINES = {
+    "support": Sample("solid", "arrow", "support"),
+    "attack": Sample("solid", "bar", "attack"),
+    "undercut": Sample("dashed", "bar", "attack"),
+    "issue": Sample("dotted", "ring", "issue"),
 }
 
-#: The legend's own words, by language; a language not listed gets English.
+#: The legend's own words, by language; a language not listed gets English. The Portuguese
+#: is Brazilian.
 LEGEND_WORDS: dict[str, dict[str, str]] = {
     "en": {
-        "support": "supports (lines from premises meet at a junction)",
+        "support": "supports a claim",
+        "junction": "junction: premises joined at one dot support only together; "
+        "each junction is one reason",
+        "scheme": "a junction naming its scheme (the kind of argument)",
         "attack": "attacks a claim",
         "undercut": "undercuts an inference",
         "issue": "exclusive positions of an issue",
         "main": "main conclusion (bold frame)",
+        "implicit": "implicit premise, added by the reconstruction (double frame, italics)",
         "claim": "claim",
         "tag": "tag",
-        "in": "in (solid frame)",
-        "out": "out (dashed frame)",
+        "in": "in: stands (solid frame)",
+        "out": "out: falls (dashed frame)",
         "undecided": "undecided (dotted frame)",
+        "scenario": "Scenario",
+        "own": "the map's own assumptions",
+        "accepted": "accepted",
+        "rejected": "rejected",
+        "voice": "the claims of {voice}",
+        "kept": "but those the map marks accepted",
+        "below": "+N: claims below it (reasons, objections) that only the full map draws",
     },
     "pt": {
-        "support": "apoia (as linhas das premissas juntam-se num nó)",
+        "support": "apoia uma afirmação",
+        "junction": "junção: premissas unidas num ponto só apoiam juntas; cada junção é uma razão",
+        "scheme": "junção com o nome do seu esquema (o tipo de argumento)",
         "attack": "ataca uma afirmação",
-        "undercut": "mina uma inferência",
-        "issue": "posições exclusivas de uma questão",
+        "undercut": "contesta uma inferência",
+        "issue": "posições excludentes de uma questão",
         "main": "conclusão principal (moldura grossa)",
+        "implicit": "premissa implícita, acrescentada pela reconstrução (moldura dupla, itálico)",
         "claim": "afirmação",
         "tag": "etiqueta",
-        "in": "aceite (moldura contínua)",
-        "out": "rejeitada (moldura tracejada)",
+        "in": "aceita: se sustenta (moldura contínua)",
+        "out": "rejeitada: cai (moldura tracejada)",
         "undecided": "indecisa (moldura pontilhada)",
+        "scenario": "Cenário",
+        "own": "os pressupostos do próprio mapa",
+        "accepted": "aceitas",
+        "rejected": "rejeitadas",
+        "voice": "as afirmações da voz “{voice}”",
+        "kept": "exceto as que o mapa marca como aceitas",
+        "below": "+N: afirmações abaixo dela (razões, objeções) que só o mapa completo desenha",
     },
 }
 
@@ -208,8 +251,10 @@ class Style:
     direction of the layout (``BT``: conclusions above their reasons), `width` the characters
     per line of a claim's text, `tag_colours` a fill colour (``#rrggbb`` or a Graphviz colour
     name) for claims with a tag; the first matching tag of a claim wins over its voice's colour.
+    `depth` draws an overview: the main conclusions and the claims at most that many steps
+    below them (see :mod:`argmap.draw.overview`); None draws the whole map.
 
-    Raises ValueError for a rankdir, theme, width or colour that argmap does not draw.
+    Raises ValueError for a rankdir, theme, width, colour or depth that argmap does not draw.
 
     >>> Style(rankdir="LR").theme
     'light'
@@ -221,8 +266,11 @@ class Style:
     legend: bool = False
     width: int = 32
     tag_colours: Mapping[str, str] = field(default_factory=dict)
+    depth: int | None = None
 
     def __post_init__(self) -> None:
+        if self.depth is not None and self.depth < 0:
+            raise ValueError("depth must be 0 or more")
         if self.rankdir not in RANKDIRS:
             raise ValueError(f"rankdir must be one of {', '.join(RANKDIRS)}")
         if self.theme not in THEMES:

@@ -30,7 +30,8 @@ inconsistent assumptions leave several positions ``in``.
 
 Which claims are assumed: those with ``status: accepted``, and those with no status that no
 inference concludes; ``status: rejected`` makes a claim out, ``status: open`` neither. The
-command line can accept or reject any claim, overriding the map.
+command line can accept or reject any claim, overriding the map, and every claim of a voice
+at once (``by:VOICE``), except the claims whose status in the map says otherwise.
 
 The stage's functions: :func:`evaluate`, :func:`evaluate_graph` and :func:`assumptions` here;
 :func:`~argmap.evaluate.labelling.grounded` (and its three steps) in
@@ -48,7 +49,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from argmap.errors import IdError
-from argmap.evaluate.ids import unknown_ids
+from argmap.evaluate.ids import BY, unknown_ids, voice_claims
 from argmap.evaluate.labelling import Label, grounded
 from argmap.evaluate.reasons import explain, reasons, report, table
 from argmap.model import ArgumentMap
@@ -73,6 +74,7 @@ __all__ = [
     "report",
     "table",
     "unknown_ids",
+    "voice_claims",
 ]
 
 
@@ -98,7 +100,8 @@ def evaluate(
 ) -> Evaluation:
     """Label every claim and inference of a map whose references resolve.
 
-    `accept` and `reject` override the map's own assumptions (see :func:`assumptions`).
+    `accept` and `reject` override the map's own assumptions (see :func:`assumptions`): claim
+    ids, or ``by:VOICE`` for the claims of a voice.
 
     Raises
     ------
@@ -186,10 +189,15 @@ def assumptions(
     >>> from argmap.graph import build
     >>> assumptions(m, build(m), reject=["a"])
     (frozenset(), frozenset({'a'}))
+
+    A voice's claims (``by:VOICE``) come first, so that a claim named by its id wins.
     """
+    accept, reject = list(accept), list(reject)
     status = {ident: claim.status for ident, claim in argmap.claims.items()}
-    status.update(dict.fromkeys(accept, "accepted"))
-    status.update(dict.fromkeys(reject, "rejected"))
+    status.update(dict.fromkeys(voice_claims(argmap, accept, "accepted"), "accepted"))
+    status.update(dict.fromkeys(voice_claims(argmap, reject, "rejected"), "rejected"))
+    status.update((c, "accepted") for c in accept if not c.startswith(BY))
+    status.update((c, "rejected") for c in reject if not c.startswith(BY))
     concluded = {inference.conclusion for inference in argmap.inferences.values()}
     assumed = {
         c for c, s in status.items() if s == "accepted" or (s is None and c not in concluded)

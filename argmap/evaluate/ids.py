@@ -1,12 +1,15 @@
 """The ids an evaluation is given from outside the map: each must name one of its nodes.
 
-One function, :func:`unknown_ids`, serves the API (which raises :class:`argmap.IdError` with
-its diagnostics) and the command line (which prints them and exits with status 2).
+A claim to accept or reject is named by its id, or with every other claim of its voice by
+``by:VOICE`` (ids are slugs, so no id has a colon). One function, :func:`unknown_ids`, serves
+the API (which raises :class:`argmap.IdError` with its diagnostics) and the command line
+(which prints them and exits with status 2); :func:`voice_claims` expands ``by:VOICE``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Literal
 
 from argmap.diagnostics import Diagnostic, diagnostic
 from argmap.model import ArgumentMap
@@ -31,13 +34,22 @@ def unknown_ids(
     accept, reject = list(accept), list(reject)
     claims, inferences = argmap.claims, argmap.inferences
     asked = [("accept", c) for c in accept] + [("reject", c) for c in reject]
+    diags = [
+        diagnostic(
+            "AM501",
+            f"no voice `{c.removeprefix(BY)}` to {verb} the claims of",
+            hint=_hint(c.removeprefix(BY), Vocabulary(argmap.voices), "voice"),
+        )
+        for verb, c in asked
+        if c.startswith(BY) and c.removeprefix(BY) not in argmap.voices
+    ]
+    asked = [(verb, c) for verb, c in asked if not c.startswith(BY)]
     missing = [(verb, c, "claim") for verb, c in asked if c not in claims]
     missing += [
         ("explain", c, "claim or inference")
         for c in explain
         if c not in claims and c not in inferences
     ]
-    diags = []
     pools: dict[str, Vocabulary] = {}  # indexed once, and only when an id is missing
     for verb, c, what in missing:
         if what not in pools:
@@ -47,12 +59,40 @@ def unknown_ids(
     diags += [
         diagnostic(
             "AM502",
-            f"claim `{c}` is both accepted and rejected",
+            f"{'voice' if c.startswith(BY) else 'claim'} `{c.removeprefix(BY)}` is both "
+            "accepted and rejected",
             hint="give it to --accept or to --reject, not both",
         )
         for c in sorted(set(accept) & set(reject))
     ]
     return diags
+
+
+#: What names every claim of a voice, before the voice's id: ``by:critic``.
+BY = "by:"
+
+
+def voice_claims(
+    argmap: ArgumentMap, names: Iterable[str], stance: Literal["accepted", "rejected"]
+) -> list[str]:
+    """The claims of each voice named ``by:VOICE`` in `names`, to accept or reject (`stance`).
+
+    A claim whose status in the map is the other stance keeps it: rejecting the critics does
+    not deny the facts they report, marked ``status: accepted``. Plain ids are left out.
+
+    >>> m = ArgumentMap.model_validate({"voices": {"v": {"name": "V"}}, "claims": {
+    ...     "a": {"text": "A", "by": "v"}, "b": {"text": "B", "by": "v", "status": "accepted"},
+    ...     "c": {"text": "C"}}})
+    >>> voice_claims(m, ["by:v", "c"], "rejected"), voice_claims(m, ["by:v"], "accepted")
+    (['a'], ['a', 'b'])
+    """
+    voices = {name.removeprefix(BY) for name in names if name.startswith(BY)}
+    other = "accepted" if stance == "rejected" else "rejected"
+    return [
+        ident
+        for ident, claim in argmap.claims.items()
+        if claim.by in voices and claim.status != other
+    ]
 
 
 def not_in_graph(ids: Iterable[str], nodes_of_graph: Iterable[str]) -> list[Diagnostic]:

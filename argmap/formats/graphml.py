@@ -62,7 +62,8 @@ def write(argmap: ArgumentMap) -> str:
     for ident in argmap.claims:
         out.add_node(ident, **_claim_attributes(argmap, ident, str(graph.nodes[ident]["role"])))
     for ident, inference in argmap.inferences.items():
-        fields: dict[str, Any] = {"kind": INFERENCE, "label": inference.label}
+        fields: dict[str, Any] = {"kind": INFERENCE}
+        fields |= _texts("label", inference.label, argmap.lang) if inference.label else {}
         fields |= {"scheme": inference.scheme, "weight": inference.weight, "note": inference.note}
         if inference.dismissed:
             fields["dismissed"] = json.dumps(inference.dismissed, ensure_ascii=False)

@@ -24,9 +24,9 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz (dot) is absent")
 
-CLAIM = "runway-media-company"
-OLD = "Runway is not an AI company; Runway is a media and entertainment company."
-NEW = "Runway is no AI company at all; it is a media and entertainment company."
+CLAIM = "runway-not-ai-company"
+OLD = "Runway is not an AI company."
+NEW = "Runway is no AI company at all."
 SHOWN = f'#map .drawing:not([hidden]) g.node:has(> title:text-is("{CLAIM}"))'
 
 #: The longest wait for the page to follow a change of the file: a bound, not a speed

@@ -401,7 +401,7 @@
     out.push(...section("Conclusion", follow(inference.conclusion)));
     const scheme = inference.schemeName ? textIn(entries(inference.schemeName), state.lang)
       : inference.scheme;
-    const facts = [["Scheme", scheme], ["Label", inference.label],
+    const facts = [["Scheme", scheme], ["Label", textIn(entries(inference.label), state.lang) || null],
       ["Weight", inference.weight === undefined ? null : String(inference.weight)],
       ["Note", inference.note]].filter(([, value]) => value !== null && value !== undefined);
     for (const [name, value] of facts) out.push(...section(name, el("p", null, value)));
