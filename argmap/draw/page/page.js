@@ -116,10 +116,14 @@
 
   function panZoom(drawing) {
     if (drawing.pz || !drawing.svg) return drawing.pz;
-    if (!(drawing.svg.getBBox().width > 0)) {
-      // A page framed in a document (view=html) may run before it is laid out: its drawing
-      // has no size to fit yet. The view is made at a later frame, once it has one.
-      requestAnimationFrame(() => { if (drawing === current()) panZoom(drawing); });
+    // A page framed in a document (view=html) may run before it is laid out: nothing to fit
+    // yet, or no room to fit it in (a zoom of 0). The view is made at a later frame.
+    const later = () => requestAnimationFrame(() => {
+      if (drawing === current()) panZoom(drawing);
+    });
+    const map = $("map");
+    if (!(drawing.svg.getBBox().width > 0 && map.clientWidth > 0 && map.clientHeight > 0)) {
+      later();
       return null;
     }
     drawing.pz = window.svgPanZoom(drawing.svg, {
@@ -128,6 +132,12 @@
     });
     // Let even a map of thousands of claims be zoomed until its text is large.
     const real = drawing.pz.getSizes().realZoom;
+    if (!(real > 0)) {
+      drawing.pz.destroy();
+      drawing.pz = null;
+      later();
+      return null;
+    }
     drawing.pz.setMaxZoom(Math.max(20, 4 / real));
     return drawing.pz;
   }
