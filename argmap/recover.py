@@ -14,8 +14,9 @@ reported. The map itself stays unread: the caller returns no map, only diagnosti
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -78,7 +79,7 @@ def rest(origin: Origin, limits: Limits, diags: Sequence[Diagnostic] = ()) -> li
                 break
             found += parsed
             broken = _broken_line(lines)
-            if broken is None or not _leave_out(lines, original, broken, left):
+            if broken is None or not _leave_out(lines, original, [broken], left):
                 break
             continue
         data = _drop_emptied(data, left)
@@ -98,10 +99,8 @@ def rest(origin: Origin, limits: Limits, diags: Sequence[Diagnostic] = ()) -> li
         shape = {d.line - 1 for d in errors if d.code in SHAPE}
         if not shape and not any(_trustworthy(d, data, left) for d in errors):
             shape = {d.line - 1 for d in errors}
-        left_out = (
-            _leave_out(lines, original, i, left) for i in sorted(shape) if lines[i : i + 1] != [""]
-        )
-        if not shape or not all(left_out):
+        shape = {i for i in shape if lines[i : i + 1] != [""]}
+        if not shape or not _leave_out(lines, original, shape, left):
             break
     reported = set(diags)
     return list(dict.fromkeys(d for d in found if d not in reported))
@@ -136,36 +135,59 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def _leave_out(lines: list[str], original: list[str], broken: int, left: LeftOut) -> bool:
-    """Blank the element of a top-level section that holds line `broken`; False when the
-    map is not laid out in sections (flow style, an error above the first section)."""
-    header = next(
-        (i for i in range(min(broken, len(lines) - 1), -1, -1) if _is_header(lines[i])), None
-    )
-    if header is None:
-        return False
-    end = next((i for i in range(header + 1, len(lines)) if _is_header(lines[i])), len(lines))
+def _leave_out(lines: list[str], original: list[str], broken: Iterable[int], left: LeftOut) -> bool:
+    """Blank the elements of top-level sections that hold the `broken` lines; False when
+    one is not in a section (flow style, an error above the first section).
+
+    The sections are read once for all the lines, so that leaving out many elements takes
+    time in proportion to the map, not to the map times the elements.
+    """
+    headers = [i for i, line in enumerate(lines) if _is_header(line)]
+    wanted: dict[int, list[int]] = {}  # by section header, the broken lines in it
+    for line in broken:
+        at = bisect.bisect_right(headers, min(line, len(lines) - 1)) - 1
+        if at < 0:
+            return False
+        wanted.setdefault(headers[at], []).append(line)
+    for header, inside in wanted.items():
+        at = headers.index(header)
+        end = headers[at + 1] if at + 1 < len(headers) else len(lines)
+        _leave_out_of_section(lines, original, header, end, sorted(inside), left)
+    return True
+
+
+def _leave_out_of_section(
+    lines: list[str], original: list[str], header: int, end: int, broken: list[int], left: LeftOut
+) -> None:
+    """Blank the elements of the section `header`..`end` that hold the `broken` lines (the
+    whole section when one is its header or it has no elements)."""
     name = lines[header].split(":", 1)[0].strip()
     left.touched.add(name)
     children = [i for i in range(header + 1, end) if _content(lines[i])]
-    if broken == header or not children or broken >= end:
-        return _blank(lines, range(header, end), left, section=name)
+    if not children or broken[0] == header or broken[-1] >= end:
+        _blank(lines, range(header, end), left, section=name)
+        return
     depth = _indent(lines[children[0]])
     # an element starts at the section's indentation, in spaces: a line indented with a
     # tab (itself a syntax error) belongs to the element above it
     tops = [i for i in children if _indent(lines[i]) <= depth and lines[i][:1] != "\t"]
-    start = max((i for i in tops if i <= broken), default=children[0])
-    stop = min((i for i in tops if i > start), default=end)
-    first = lines[start].strip()
-    if first.startswith("-"):
-        # numbered as in the file: items left out before are counted too
-        before = [i for i in range(header + 1, start) if _item_at(original[i], depth)]
-        left.items.append((name, len(before)))
-    elif (key := _KEY.match(first)) is not None:
-        left.ids.add(key.group(1))
-    else:
-        left.sections.add(name)
-    return _blank(lines, range(start, stop), left)
+    if not tops:
+        _blank(lines, range(header, end), left, section=name)
+        return
+    items = [i for i in range(header + 1, end) if _item_at(original[i], depth)]
+    starts = dict.fromkeys(tops[max(bisect.bisect_right(tops, b) - 1, 0)] for b in broken)
+    for start in starts:
+        at = bisect.bisect_right(tops, start)
+        stop = tops[at] if at < len(tops) else end
+        first = lines[start].strip()
+        if first.startswith("-"):
+            # numbered as in the file: items left out before are counted too
+            left.items.append((name, bisect.bisect_left(items, start)))
+        elif (key := _KEY.match(first)) is not None:
+            left.ids.add(key.group(1))
+        else:
+            left.sections.add(name)
+        _blank(lines, range(start, stop), left)
 
 
 def _item_at(line: str, depth: int) -> bool:
@@ -213,17 +235,37 @@ def _trustworthy(d: Diagnostic, data: Any, left: LeftOut) -> bool:
 
 def _renumber(diags: list[Diagnostic], left: LeftOut) -> list[Diagnostic]:
     """Items of a list after one left out are numbered as in the file, not as in the rest."""
+    gone: dict[str, list[int]] = {}
+    for section, index in left.items:
+        gone.setdefault(section, []).append(index)
+    for indices in gone.values():
+        indices.sort()
     out = []
     for d in diags:
         pointer = d.pointer
         if len(pointer) >= 2 and isinstance(pointer[1], int):
-            section, index = str(pointer[0]), pointer[1]
-            for s, gone in sorted(left.items):
-                if s == section and gone <= index:
-                    index += 1
+            section = str(pointer[0])
+            index = _in_file(pointer[1], gone.get(section, []))
             if index != pointer[1]:
                 new = (section, index, *pointer[2:])
                 message = d.message.replace(describe(pointer[:2]), describe(new[:2]))
                 d = replace(d, pointer=new, message=message)
         out.append(d)
     return out
+
+
+def _in_file(index: int, gone: list[int]) -> int:
+    """The number in the file of the item `index` of the rest, when the items `gone` (sorted
+    numbers in the file) were left out: the `index`-th number not among them.
+
+    >>> _in_file(0, [0, 1]), _in_file(2, [1, 3]), _in_file(1, [])
+    (2, 4, 1)
+    """
+    low, high = index, index + len(gone)
+    while low < high:  # the least number with index + 1 numbers kept up to it
+        mid = (low + high) // 2
+        if mid + 1 - bisect.bisect_right(gone, mid) >= index + 1:
+            high = mid
+        else:
+            low = mid + 1
+    return low

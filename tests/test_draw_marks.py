@@ -58,8 +58,9 @@ def test_inference_label_follows_the_language() -> None:
     m = argmap.loads(SMALL)
     en = node_line(argmap.render(m, "dot").decode(), "i", "inference")
     pt = node_line(argmap.render(m, "dot", lang="pt").decode(), "i", "inference")
-    assert "analogy — as the camera" in en and "como a câmera" not in en
-    assert "analogy — como a câmera" in pt
+    # the scheme's name from the catalogue, then the label, both in the drawn language
+    assert "Argument from analogy — as the camera" in en and "como a câmera" not in en
+    assert "Argumento por analogia — como a câmera" in pt and "as the camera" not in pt
     assert argmap.loads(SMALL.replace("label: {en: as the camera, pt: como a câmera}", "label: L"))
 
 

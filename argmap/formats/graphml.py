@@ -63,7 +63,9 @@ def write(argmap: ArgumentMap) -> str:
         out.add_node(ident, **_claim_attributes(argmap, ident, str(graph.nodes[ident]["role"])))
     for ident, inference in argmap.inferences.items():
         fields: dict[str, Any] = {"kind": INFERENCE}
-        fields |= _texts("label", inference.label, argmap.lang) if inference.label else {}
+        fields |= (
+            _texts("label", inference.label, argmap.lang) if inference.label is not None else {}
+        )
         fields |= {"scheme": inference.scheme, "weight": inference.weight, "note": inference.note}
         if inference.dismissed:
             fields["dismissed"] = json.dumps(inference.dismissed, ensure_ascii=False)
