@@ -290,6 +290,22 @@ def test_flagship_defaults_let_the_objections_stand() -> None:
     assert evaluate(m, accept=["by:analyst"]).labels["runway-ai-company"] is IN
 
 
+def test_flagship_tagged_objections_carry_their_questions_burden() -> None:
+    # An objection tagged with an exception undercuts as it did untagged; the one tagged
+    # with an assumption (`imagined-to-certain`: possibility is no evidence of what will
+    # happen) only asks, and nothing in the letter answers it: its inference is undecided.
+    m = argmap.load(MAPS / "runway-letter.yaml")
+    evaluation = evaluate(m)
+    assert evaluation.labels["inf-redefine"] is UNDECIDED
+    assert "assumption `evidence`" in explain(m, build(m), evaluation, "inf-redefine")
+    for undercut in ("inf-era-infrastructure", "inf-era-label", "inf-ceo-said", "inf-next-wave"):
+        assert evaluation.labels[undercut] is OUT
+    # Rejected, the questioner asks nothing: the inference stands as it did.
+    assert evaluate(m, reject=["imagined-to-certain"]).labels["inf-redefine"] is IN
+    # Tagged or not, `media-redefined` falls to the rebuttal `personalised-vs-shared`.
+    assert evaluation.labels["media-redefined"] is OUT
+
+
 def test_benchmark_runs_at_a_tiny_size() -> None:
     from tests.benchmarks.bench_evaluate import run
 
