@@ -6,6 +6,13 @@ import gc
 import time
 from collections.abc import Callable
 
+#: The most an input four times as large may take, as a multiple of the time of the smaller
+#: one. Linear work takes 4 times as long, n log n about 4.5, quadratic 16: 8 is the
+#: geometric middle of linear and quadratic, so a quadratic algorithm fails every time while
+#: a linear one passes on a busy machine too (a bound of 5 failed linear code under load,
+#: where a larger input suffers more from caches shared with other processes).
+BOUND = 8
+
 
 def _seconds(run: Callable[[str], object], text: str) -> float:
     gc.collect()  # not to charge one run with the garbage of the one before

@@ -13,6 +13,7 @@ from argmap.limits import Limits
 from argmap.model import SLUG_RE
 from argmap.read import read_text
 from tests.benchmarks.argdown_corners import CORNERS, LIMITS
+from tests.complexity import BOUND
 
 
 def _codes(text: str, limits: Limits) -> list[str]:
@@ -70,6 +71,6 @@ def _best_times(make: Callable[[int], str], n: int, rounds: int = 7) -> tuple[fl
     [pytest.param(make, min(size // 4, 200_000), id=name) for name, make, size in CORNERS[1:]],
 )
 def test_corner_is_near_linear(make: Callable[[int], str], n: int) -> None:
-    """Each input that was quadratic takes at most about 5 times as long at 4 times the size."""
+    """Each input that was quadratic takes at most BOUND times as long at 4 times the size."""
     small, large = _best_times(make, n)
-    assert large <= 5 * max(small, 0.005), (small, large)
+    assert large <= BOUND * max(small, 0.005), (small, large)
