@@ -5,6 +5,9 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
 
 #: The most an input four times as large may take, as a multiple of the time of the smaller
 #: one. Linear work takes 4 times as long, n log n about 4.5, quadratic 16: 8 is the
@@ -14,14 +17,14 @@ from collections.abc import Callable
 BOUND = 8
 
 
-def _seconds(run: Callable[[str], object], text: str) -> float:
+def _seconds(run: Callable[[T], object], text: T) -> float:
     gc.collect()  # not to charge one run with the garbage of the one before
     start = time.process_time()
     run(text)
     return time.process_time() - start
 
 
-def growth(run: Callable[[str], object], small: str, large: str, rounds: int = 5) -> float:
+def growth(run: Callable[[T], object], small: T, large: T, rounds: int = 5) -> float:
     """The ratio of the time `run` takes on `large` to the time it takes on `small`.
 
     Runs alternate between the two inputs and the fastest of each counts: other processes
