@@ -208,6 +208,7 @@ def checked(
     from argmap.checks import CHECKS
     from argmap.finish import references
     from argmap.graph import build
+    from argmap.schemes import check_schemes
 
     graph = None
     with gc_paused():
@@ -217,10 +218,7 @@ def checked(
             graph = build(argmap)
             for run in CHECKS:
                 diags.extend(run(argmap, graph))
-            if questions:
-                from argmap.schemes import check_questions
-
-                diags.extend(check_questions(argmap, graph))
+            diags.extend(check_schemes(argmap, questions=questions))
     return sorted(locate(diags, argmap.origin), key=sort_key), graph
 
 

@@ -2,7 +2,9 @@
 
 One function per check. Each takes the map (for texts and sources) and the graph built from
 it, reads both and changes neither. :data:`CHECKS` lists them in the order they run; adding a
-check is adding a function here, a row to :data:`argmap.diagnostics.CODES`, and a test.
+check is adding a function here, a row to :data:`argmap.diagnostics.CODES`, and a test. The
+checks of schemes and critical questions, which ``--questions`` widens, are
+:func:`argmap.schemes.check_schemes`, run after these.
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ from argmap.evaluate.labelling import CompactGraph, compile_graph
 from argmap.graph import CLAIM, Role, roles
 from argmap.model import ArgumentMap, texts
 from argmap.passages import as_written, closest_span, normalise
-from argmap.schemes import check_schemes
 
 Check = Callable[[ArgumentMap, nx.DiGraph], Iterable[Diagnostic]]
 
@@ -459,7 +460,6 @@ CHECKS: list[Check] = [
     missing_languages,
     repeated_premises,
     repeated_attacks,
-    check_schemes,
 ]
 
 

@@ -9,7 +9,7 @@ Scalars are read under YAML 1.2's core schema, as yaml-rs reads them, so both se
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -398,28 +398,29 @@ def _element_positions(text: str, pointer: Pointer) -> tuple[Positions, Ends] | 
     """
     if len(pointer) < 2 or not isinstance(pointer[0], str):
         return None
-    header = re.search(rf"^{re.escape(pointer[0])}:[ \t]*(?:#.*)?$", text, re.M)
-    if header is None:
+    body = _section_body(text, pointer[0])
+    if body is None:
         return None
-    body_end = _block_end(text, header.end(), "")
     ident = pointer[1]
     start: re.Match[str] | None
+    # each searched for from the line break before it: a literal first character is fast
     if isinstance(ident, int):
-        items = list(re.compile(r"^([ \t]*)- ", re.M).finditer(text, header.end(), body_end))
+        items = list(re.compile(r"\n([ \t]*)- ").finditer(text, *body))
         items = [m for m in items if items and m.group(1) == items[0].group(1)]
         if ident >= len(items):
             return None
         start = items[ident]
     else:
-        key = re.compile(rf"^([ \t]+){re.escape(ident)}:(?=[ \t]|$)", re.M)
-        start = key.search(text, header.end(), body_end)
+        key = re.compile(rf"\n([ \t]+){re.escape(ident)}:(?=[ \t]|\r?$)", re.M)
+        start = key.search(text, *body)
     if start is None:
         return None
     indent = start.group(1) + (" " if isinstance(ident, int) else "")
     end = _block_end(text, start.end(), indent)
-    offset = text.count("\n", 0, start.start())
+    line_start = start.start() + 1
+    offset = text.count("\n", 0, line_start)
     try:
-        data, positions, _, ends = _events(text[start.start() : end], Limits().max_nodes)
+        data, positions, _, ends = _events(text[line_start:end], Limits().max_nodes)
     except (yaml.YAMLError, _Malformed, _TooLarge):
         return None
     if isinstance(ident, int) and not (isinstance(data, list) and len(data) == 1):
@@ -442,40 +443,150 @@ def _element_positions(text: str, pointer: Pointer) -> tuple[Positions, Ends] | 
     return shifted, shifted_ends
 
 
+_TOP_LEVEL_LINE = re.compile(r"\n[^ \t\r\n#]")
+
+
 def _block_end(text: str, start: int, indent: str) -> int:
     """Where the block that goes on past `start` at deeper indentation than `indent` ends."""
     line_end = text.find("\n", start)
     if line_end < 0:
         return len(text)
-    following = re.compile(rf"^(?![ \t]*(?:#|$))(?!{re.escape(indent)}[ \t])", re.M)
-    match = following.search(text, line_end + 1)
-    return match.start() if match else len(text)
+    # from a line break, not from `^`: a search for a literal first character is fast; at
+    # the top level, a line ends the block when it starts with neither a blank nor a `#`
+    following = (
+        re.compile(rf"\n(?![ \t]*(?:#|\r?$))(?!{re.escape(indent)}[ \t])", re.M)
+        if indent
+        else _TOP_LEVEL_LINE
+    )
+    match = following.search(text, line_end)
+    return match.start() + 1 if match else len(text)
 
 
 def locate(diags: list[Diagnostic], origin: Origin | None) -> list[Diagnostic]:
     """Fill in file, line and column of diagnostics from their pointers.
 
-    The text is parsed with positions only when some diagnostic still needs one. A map built
-    in code has no `origin`: its diagnostics keep their pointers and nothing else.
+    The text is parsed with positions only when some diagnostic still needs one. Those that
+    point at an element's key (AM314 at an inference, say) are placed by one scan of the
+    keys of its section instead, when the map is laid out in block style. A map built in
+    code has no `origin`: its diagnostics keep their pointers and nothing else.
     """
     if not diags or origin is None:
         return diags
-    pending = [d.pointer for d in diags if not d.line]
-    pending += [r.pointer for d in diags for r in d.related if not r.line]
-    positions, ends = spans_of(origin, pending) if pending else ({}, {})
-    out = []
-    for d in diags:
-        if not d.line:
-            line, column, end_line, end_column = _span(d.pointer, d.code, positions, ends)
-            d = replace(d, line=line, column=column, end_line=end_line, end_column=end_column)
-        if d.related:
-            related = tuple(
-                r if r.line else Related(r.pointer, *_span(r.pointer, d.code, positions, ends))
-                for r in d.related
-            )
-            d = replace(d, related=related)
-        out.append(d if d.file else replace(d, file=origin.path))
-    return out
+    pending = [(d.pointer, d.code) for d in diags if not d.line]
+    pending += [(r.pointer, d.code) for d in diags for r in d.related if not r.line]
+    # what is shown at an element's key (see _span): a pointer to an element, but for AM102
+    keys = _element_keys(origin, [p for p, code in pending if len(p) == 2 and code != "AM102"])
+    parsed = [p for p, code in pending if not (p in keys and code != "AM102")]
+    positions, ends = spans_of(origin, parsed) if parsed else ({}, {})
+    for pointer, (start, end) in keys.items():
+        if pointer not in positions:
+            positions[pointer], ends[pointer] = (start, start), (end, (0, 0))
+    return [_placed(d, origin.path, positions, ends) for d in diags]
+
+
+def _placed(d: Diagnostic, path: str, positions: Positions, ends: Ends) -> Diagnostic:
+    """The diagnostic with its file, its span and its related elements' spans filled in.
+
+    Made whole rather than through :func:`dataclasses.replace`, which takes several times
+    as long: a check with ``--questions`` places thousands of notes.
+    """
+    line, column, end_line, end_column = d.line, d.column, d.end_line, d.end_column
+    if not line:
+        line, column, end_line, end_column = _span(d.pointer, d.code, positions, ends)
+    related = d.related
+    if related:
+        related = tuple(
+            r if r.line else Related(r.pointer, *_span(r.pointer, d.code, positions, ends))
+            for r in related
+        )
+    return Diagnostic(
+        d.code,
+        d.severity,
+        d.message,
+        d.hint,
+        d.file or path,
+        line,
+        column,
+        d.pointer,
+        end_line,
+        end_column,
+        related,
+    )
+
+
+def _element_keys(
+    origin: Origin, pointers: list[Pointer]
+) -> dict[Pointer, tuple[Position, Position]]:
+    """Where the keys of these elements (``("inferences", "i")``) start and end, found by
+    one scan of the key lines of each section they are in, without parsing.
+
+    Only plain keys on lines of their own, in a block-style section of a YAML file whose
+    lines end in LF or CRLF, are found; a section where a key is found twice (a line of a
+    multi-line text that looks like a key) gives nothing, and what is not found is left to
+    the parser.
+    """
+    if not pointers or origin.format != "yaml" or _odd_breaks(origin.text):
+        return {}
+    found: dict[Pointer, tuple[Position, Position]] = {}
+    scanned: dict[str, dict[str, Position]] = {}
+    for pointer in pointers:
+        section, ident = pointer
+        if pointer in found or not isinstance(section, str) or not isinstance(ident, str):
+            continue
+        if section not in scanned:
+            scanned[section] = _section_keys(origin.text, section)
+        place = scanned[section].get(ident)
+        if place is not None:
+            found[pointer] = (place, (place[0], place[1] + len(ident)))
+    return found
+
+
+def _odd_breaks(text: str) -> bool:
+    """Whether the text breaks lines other than by LF and CRLF (CR alone, NEL, LS, PS),
+    which YAML counts and a scan by lines would not. (Substring tests: a regular expression
+    takes ten times as long on a large map.)"""
+    if "\x85" in text or "\u2028" in text or "\u2029" in text:
+        return True
+    return "\r" in text and text.count("\r") != text.count("\r\n")
+
+
+def _section_body(text: str, section: str) -> tuple[int, int] | None:
+    """Where the body of a top-level section in block style starts (the end of its header
+    line) and where it ends; None when there is no such section."""
+    # found by substring, then matched: a search by pattern with re.M tries every position
+    start = 0 if text.startswith(f"{section}:") else text.find(f"\n{section}:") + 1
+    if start == 0 and not text.startswith(f"{section}:"):
+        return None
+    header = re.compile(rf"{re.escape(section)}:[ \t]*(?:#.*)?\r?$", re.M).match(text, start)
+    if header is None:
+        return None
+    return header.end(), _block_end(text, header.end(), "")
+
+
+def _section_keys(text: str, section: str) -> dict[str, Position]:
+    """The line and column of each plain key one level inside a block-style top-level
+    section (none when the section is not laid out so, or a key comes twice)."""
+    body = _section_body(text, section)
+    if body is None:
+        return {}
+    body_start, body_end = body
+    first = re.compile(r"^( +)[^\s#-]", re.M).search(text, body_start, body_end)
+    if first is None:
+        return {}
+    # an id as the model allows it (SLUG), plain, and followed by what ends a key; found
+    # from the line break before it (a literal first character is searched for fast)
+    key = re.compile(rf"\n{first.group(1)}([A-Za-z0-9][\w.-]*):(?=[ \t\r\n]|$)", re.A)
+    keys: dict[str, Position] = {}
+    line = text.count("\n", 0, body_start) + 2  # the line after the header's
+    last = body_start
+    for match in key.finditer(text, body_start, body_end):
+        line += text.count("\n", last, match.start())
+        last = match.start()
+        ident = match.group(1)
+        if ident in keys:
+            return {}
+        keys[ident] = (line, len(first.group(1)) + 1)
+    return keys
 
 
 def _span(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.locate import _element_positions, _parse_spans, parse_located
+from argmap.locate import _element_keys, _element_positions, _parse_spans, parse_located
 from argmap.model import Origin
 from tests.conftest import MAPS
 from tests.test_diagnostics import CASES
@@ -34,3 +34,39 @@ def test_block_style_maps_are_located_without_a_full_parse() -> None:
     elements = [p for p in full if len(p) == 2 and p[0] in ("claims", "inferences", "attacks")]
     assert elements
     assert all(_element_positions(text, p) is not None for p in elements)
+
+
+#: Texts whose key lines a scan could misread: CRLF line ends, a quoted text running on at a
+#: key's indentation (a line of it looks like a key, and the id is also a real key), comments
+#: and blank lines between the elements, a flow-style section.
+TRICKY = [
+    "claims:\r\n  a:\r\n    text: A\r\n\r\n  b: {text: B}\r\ninferences:\r\n"
+    "  i: {premises: [a], conclusion: b}\r\n",
+    'claims:\n  a:\n    text: "one line\n  b: and the next"\n  b:\n    text: B\n',
+    "claims:\n  # the first\n  a:  # A\n    text: A\n\n\n  b.2-x_y:\n    text: B\nmain: [a]\n",
+    "claims: {a: {text: A}, b: {text: B}}\n",
+    "title: t\nclaims:\n  a: {text: A}\n  'b': {text: B}\n",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS + TRICKY)
+def test_scanned_element_keys_equal_full_parse(text: str) -> None:
+    origin = Origin(path="m.yaml", text=text)
+    _, _, full, full_ends = _parse_spans(origin, 10_000)
+    elements = [p for p in full if len(p) == 2 and isinstance(p[1], str)]
+    for pointer, (start, end) in _element_keys(origin, elements).items():
+        assert start == full[pointer][0], pointer
+        assert end == full_ends[pointer][0], pointer
+
+
+def test_keys_of_a_block_style_map_are_found_by_the_scan() -> None:
+    text = (MAPS / "runway-letter.yaml").read_text(encoding="utf-8")
+    origin = Origin(path="m.yaml", text=text)
+    full = parse_located(origin, 10_000)[2]
+    elements = [p for p in full if len(p) == 2 and p[0] in ("claims", "inferences")]
+    assert len(elements) > 50
+    assert set(_element_keys(origin, elements)) == set(elements)
+    crlf = Origin(path="m.yaml", text=text.replace("\n", "\r\n"))
+    assert set(_element_keys(crlf, elements)) == set(elements)
+    # a line of a quoted text that looks like a key: the section is left to the parser
+    assert _element_keys(Origin(path="m.yaml", text=TRICKY[1]), [("claims", "b")]) == {}

@@ -9,8 +9,9 @@ inference concluding one of its premises); it is *dismissed* by the inference's
 ``dismissed: {question: reason}``. Any other question is *open*.
 
 :func:`asked` works this out for a whole map in one pass over its attacks and premises;
-:func:`scheme_problems` (run by every check) and :func:`question_notes` (``argmap check
---questions``) turn it into diagnostics.
+its problems (AM312, AM313), :func:`unknown_schemes` (AM310), :func:`premise_counts`
+(AM311) and :func:`question_notes` (AM314) are what :func:`argmap.schemes.check_schemes`
+reports.
 """
 
 from __future__ import annotations
@@ -258,8 +259,8 @@ def _describe(pointer: Pointer) -> str:
     return describe(pointer)
 
 
-def scheme_problems(argmap: ArgumentMap, schemes: dict[str, Scheme]) -> list[Diagnostic]:
-    """AM310, AM312, AM313: schemes the catalogue lacks, and answers that fit no question.
+def unknown_schemes(argmap: ArgumentMap, schemes: dict[str, Scheme]) -> list[Diagnostic]:
+    """AM310: the schemes the catalogue lacks.
 
     A scheme outside the catalogue is allowed (a free name, drawn as it is): declaring it in
     the map's ``catalogue:`` silences the warning.
@@ -267,7 +268,7 @@ def scheme_problems(argmap: ArgumentMap, schemes: dict[str, Scheme]) -> list[Dia
     >>> m = ArgumentMap.model_validate({"claims": {"a": {"text": "A"}, "b": {"text": "B"}},
     ...     "inferences": {"i": {"premises": ["a"], "conclusion": "b", "scheme": "analogie"}}})
     >>> from argmap.schemes.catalogue import builtin
-    >>> [(d.code, d.hint) for d in scheme_problems(m, builtin())][0][1][:26]
+    >>> [(d.code, d.hint) for d in unknown_schemes(m, builtin())][0][1][:26]
     'did you mean `analogy`? Or'
     """
     diags = []
@@ -282,7 +283,7 @@ def scheme_problems(argmap: ArgumentMap, schemes: dict[str, Scheme]) -> list[Dia
         hint = f"did you mean `{close}`? Or {declare}" if close else "D" + declare[1:]
         message = f"scheme `{name}` of inference `{ident}` is not in the catalogue"
         diags.append(diagnostic("AM310", message, ("inferences", ident, "scheme"), hint))
-    return diags + asked(argmap, schemes).problems
+    return diags
 
 
 def _free(name: str) -> str:
@@ -341,11 +342,18 @@ def question_notes(
     """
     lang = lang or argmap.lang
     diags = []
+    untouched: dict[str, str] = {}  # the listing of a scheme none of whose questions is settled
     for ident, inference in argmap.inferences.items():
         questions = found.open(ident)
         if not questions:
             continue
-        listed = "; ".join(f"{q.id} ({text_in(q.text, lang, 'en')})" for q in questions)
+        name = str(inference.scheme)  # a catalogue scheme's, since it has questions
+        if ident in found.settled:
+            listed = _listed(questions, lang)
+        elif name in untouched:
+            listed = untouched[name]
+        else:
+            listed = untouched[name] = _listed(questions, lang)
         noun = "question" if len(questions) == 1 else "questions"
         message = (
             f"inference `{ident}` ({inference.scheme}) has {len(questions)} open critical "
@@ -357,3 +365,8 @@ def question_notes(
         )
         diags.append(diagnostic("AM314", message, ("inferences", ident), hint))
     return diags
+
+
+def _listed(questions: list[Question], lang: str) -> str:
+    """Questions as a note lists them: each id and its text in `lang`."""
+    return "; ".join(f"{q.id} ({text_in(q.text, lang, 'en')})" for q in questions)
