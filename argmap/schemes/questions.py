@@ -124,7 +124,27 @@ def asked(argmap: ArgumentMap, schemes: dict[str, Scheme]) -> Questions:
             premise_of.setdefault(p, []).append(ident)
         concluding.setdefault(inference.conclusion, []).append(ident)
     found = Questions(schemes, scheme_of)
-    used: set[str] = set()  # claims whose own `answers` found a question
+    used = _answer_attacks(argmap, found, premise_of, concluding)
+    _answer_defences(argmap, found, premise_of, concluding, used)
+    for ident, inference in argmap.inferences.items():
+        for question, reason in inference.dismissed.items():
+            if found.has(ident, question):
+                found.entry(ident, question).dismissed = reason
+            else:
+                where = ("inferences", ident, "dismissed", question)
+                found.problems.append(_unknown_question(question, [ident], found, where))
+    return found
+
+
+def _answer_attacks(
+    argmap: ArgumentMap,
+    found: Questions,
+    premise_of: dict[str, list[str]],
+    concluding: dict[str, list[str]],
+) -> set[str]:
+    """Record the questions the map's attacks answer (AM312, AM313 for those that fit none,
+    or fit by another kind of attack); the claims whose own `answers` found a question."""
+    used: set[str] = set()
     for k, attack in enumerate(argmap.attacks):
         own = attack.answers
         question = own or argmap.claims[attack.from_].answers
@@ -145,11 +165,21 @@ def asked(argmap: ArgumentMap, schemes: dict[str, Scheme]) -> Questions:
             found.problems.append(
                 _unknown_question(question, [i for i, _ in reached], found, where)
             )
-    supported = _supported(argmap)
-    for ident, claim in argmap.claims.items():
-        question = claim.answers
-        if question is None:
-            continue
+    return used
+
+
+def _answer_defences(
+    argmap: ArgumentMap,
+    found: Questions,
+    premise_of: dict[str, list[str]],
+    concluding: dict[str, list[str]],
+    used: set[str],
+) -> None:
+    """Record the questions claims answer in defence of the inferences they support; AM312
+    for a claim whose `answers` is used neither so nor by its attacks (`used`)."""
+    answering = {c: q for c, claim in argmap.claims.items() if (q := claim.answers) is not None}
+    supported = _supported(argmap, answering)
+    for ident, question in answering.items():
         # It defends the inferences it is a premise of, and those of the claims it supports.
         supports: list[str] = list(premise_of.get(ident, []))
         for conclusion in supported.get(ident, []):
@@ -162,23 +192,16 @@ def asked(argmap: ArgumentMap, schemes: dict[str, Scheme]) -> Questions:
             reach = _claim_reach(ident, argmap, premise_of, concluding)
             targets = [target for target, _ in reach] + supports
             found.problems.append(_unknown_question(question, targets, found, where))
-    for ident, inference in argmap.inferences.items():
-        for question, reason in inference.dismissed.items():
-            if found.has(ident, question):
-                found.entry(ident, question).dismissed = reason
-            else:
-                where = ("inferences", ident, "dismissed", question)
-                found.problems.append(_unknown_question(question, [ident], found, where))
-    return found
 
 
-def _supported(argmap: ArgumentMap) -> dict[str, list[str]]:
+def _supported(argmap: ArgumentMap, answering: dict[str, str]) -> dict[str, list[str]]:
     """The claims each claim that answers a question supports: the conclusions of the
     inferences it is a premise of."""
-    answering = {c for c, claim in argmap.claims.items() if claim.answers is not None}
     supported: dict[str, list[str]] = {}
+    if not answering:
+        return supported
     for inference in argmap.inferences.values():
-        for p in answering.intersection(inference.premises):
+        for p in answering.keys() & inference.premises:
             supported.setdefault(p, []).append(inference.conclusion)
     return supported
 
