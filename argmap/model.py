@@ -153,6 +153,9 @@ class Role(Element):
     role: Id
     text: Text
     optional: bool = Field(default=False, description="An inference may leave it out.")
+    repeats: bool = Field(
+        default=False, description="Several premises may fill it (the instances of an example)."
+    )
 
 
 class Question(Element):

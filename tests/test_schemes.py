@@ -221,6 +221,45 @@ def test_premises_that_do_not_fit_the_roles_are_warned_with_questions_only(
     assert [d.code for d in argmap.check(m, questions=True)] == ["AM311"]
 
 
+def test_a_role_that_repeats_takes_any_number_of_premises_but_none() -> None:
+    claims = {c: {"text": c.upper()} for c in "abcd"}
+
+    def premises_warned(premises: list[str]) -> list[str]:
+        m = argmap.ArgumentMap.model_validate(
+            {
+                "claims": claims,
+                "inferences": {"i": {"premises": premises, "conclusion": "d", "scheme": "example"}},
+            }
+        )
+        return [d.message for d in argmap.check(m, questions=True) if d.code == "AM311"]
+
+    assert premises_warned(["a"]) == premises_warned(["a", "b", "c"]) == []
+    catalogue = argmap.ArgumentMap.model_validate(
+        {
+            "claims": {},
+            "catalogue": {
+                "many": {
+                    "premises": [
+                        {"role": "one", "text": "x"},
+                        {"role": "more", "text": "y", "repeats": True},
+                    ]
+                }
+            },
+        }
+    ).catalogue
+    assert isinstance(catalogue, dict) and catalogue["many"].premises[1].repeats
+    m = argmap.ArgumentMap.model_validate(
+        {
+            "claims": claims,
+            "catalogue": catalogue,
+            "inferences": {"i": {"premises": ["a"], "conclusion": "d", "scheme": "many"}},
+        }
+    )
+    assert [d.message for d in argmap.check(m, questions=True) if d.code == "AM311"] == [
+        "inference `i` has 1 premise; its scheme `many` has 2 or more: one, more (repeats)"
+    ]
+
+
 def test_a_catalogue_file_beside_the_map_adds_schemes(write_map: Callable[..., Path]) -> None:
     write_map(
         """\

@@ -331,12 +331,22 @@ def premise_counts(argmap: ArgumentMap, schemes: dict[str, Scheme]) -> list[Diag
             continue
         roles = scheme.premises
         least = sum(not r.optional for r in roles)
+        most = None if any(r.repeats for r in roles) else len(roles)
         count = len(set(inference.premises))
-        if least <= count <= len(roles):
+        if least <= count and (most is None or count <= most):
             continue
-        wanted = f"{least} to {len(roles)}" if least < len(roles) else str(least)
+        wanted = (
+            f"{least} or more"
+            if most is None
+            else f"{least} to {most}"
+            if least < most
+            else str(least)
+        )
         noun = "premise" if count == 1 else "premises"
-        names = ", ".join(r.role + (" (optional)" if r.optional else "") for r in roles)
+        names = ", ".join(
+            r.role + (" (optional)" if r.optional else "") + (" (repeats)" if r.repeats else "")
+            for r in roles
+        )
         message = (
             f"inference `{ident}` has {count} {noun}; its scheme `{inference.scheme}` has "
             f"{wanted}: {names}"
