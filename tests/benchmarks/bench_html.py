@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -31,19 +30,10 @@ from pathlib import Path
 from typing import Any
 
 from tests.benchmarks.generate import map_yaml
+from tests.benchmarks.processes import best_time
 
 MAPS = Path(__file__).resolve().parents[2] / "maps"
 FLAGSHIP = ("runway-letter.yaml", "--legend", "--width", "26")
-
-
-def best_time(command: Sequence[str], runs: int) -> float:
-    """The shortest wall-clock time of `runs` runs of a command, which must succeed."""
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def render_times(source: Path, options: Sequence[str], folder: Path, runs: int) -> dict[str, Any]:

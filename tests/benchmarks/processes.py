@@ -113,6 +113,11 @@ def paired(
     return runs
 
 
+def best_time(command: Sequence[str], runs: int) -> float:
+    """The shortest wall-clock time of `runs` runs of a command, which must succeed."""
+    return min(run_once(command).seconds for _ in range(runs))
+
+
 @dataclass(frozen=True)
 class Summary:
     """The figures of a command's runs."""
