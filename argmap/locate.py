@@ -69,75 +69,119 @@ def _events(text: str, max_nodes: int) -> tuple[Any, Positions, list[Diagnostic]
     and aliases share their anchor's value, their expanded size counted against
     `max_nodes` so that a "billion laughs" stops early.
     """
-    positions: Positions = {}
-    ends: Ends = {}
-    diags: list[Diagnostic] = []
-    anchors: dict[str, tuple[Any, int]] = {}
-    stack: list[_Frame] = []
-    documents: list[Any] = []
-    expanded = 0
+    tree = _Tree(max_nodes)
+    for event in yaml.parse(text, Loader=_LOADER):
+        tree.take(event)
+    document = tree.documents[0] if tree.documents else None
+    return document, tree.positions, tree.diags, tree.ends
 
-    def start(event: yaml.Event) -> tuple[Pointer, Position]:
+
+class _Tree:
+    """Plain data as PyYAML's events build it, with where each node starts and ends.
+
+    The mappings and sequences still open are a stack of :class:`_Frame`; a node is placed in
+    the innermost one when it is complete (a scalar or an alias at once, a collection at its
+    end event).
+    """
+
+    def __init__(self, max_nodes: int) -> None:
+        self.max_nodes = max_nodes
+        self.expanded = 0  # nodes placed so far, aliases counted at their anchor's size
+        self.positions: Positions = {}
+        self.ends: Ends = {}
+        self.diags: list[Diagnostic] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.stack: list[_Frame] = []
+        self.documents: list[Any] = []
+
+    def take(self, event: yaml.Event) -> None:
+        """Take the next event of the stream."""
+        if isinstance(event, yaml.ScalarEvent | yaml.AliasEvent) and self.key_of(event):
+            return
+        if isinstance(event, yaml.ScalarEvent):
+            pointer = self.start(event)
+            self.place(_scalar(event), 1, event.anchor, pointer, _position(event.end_mark))
+        elif isinstance(event, yaml.AliasEvent):
+            pointer = self.start(event)
+            if event.anchor not in self.anchors:
+                raise _Malformed(
+                    f"alias *{event.anchor} names no anchor before it", event.start_mark
+                )
+            value, size = self.anchors[event.anchor]
+            self.place(value, size, None, pointer, _position(event.end_mark))
+        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            if self.key_of(event):
+                return
+            pointer = self.start(event)
+            container: dict[Any, Any] | list[Any] = (
+                {} if isinstance(event, yaml.MappingStartEvent) else []
+            )
+            self.stack.append(_Frame(container, pointer, event.anchor))
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            frame = self.stack.pop()
+            # A flow collection ends at its bracket; a block one where its last value ends
+            # (its end event is only the start of whatever follows).
+            flow = _position(event.start_mark) != _position(event.end_mark)
+            end = _position(event.end_mark) if flow or not frame.value else frame.last_end
+            self.place(frame.value, frame.size, frame.anchor, frame.pointer, end)
+        elif isinstance(event, yaml.DocumentStartEvent) and self.documents:
+            raise _Malformed("a second document: a map file holds one", event.start_mark)
+
+    def start(self, event: yaml.Event) -> Pointer:
+        """The pointer of the node the event starts, its position noted."""
         here = _position(event.start_mark)
-        if not stack:
+        if not self.stack:
             pointer: Pointer = ()
-            positions[pointer] = (here, here)
+            self.positions[pointer] = (here, here)
+            return pointer
+        parent = self.stack[-1]
+        if isinstance(parent.value, dict):
+            pointer = (*parent.pointer, parent.key)
+            self.positions[pointer] = (parent.key_pos, here)
         else:
-            parent = stack[-1]
-            if isinstance(parent.value, dict):
-                pointer = (*parent.pointer, parent.key)
-                positions[pointer] = (parent.key_pos, here)
-            else:
-                pointer = (*parent.pointer, len(parent.value))
-                positions[pointer] = (here, here)
-        return pointer, here
+            pointer = (*parent.pointer, len(parent.value))
+            self.positions[pointer] = (here, here)
+        return pointer
 
-    def place(value: Any, size: int, anchor: str | None, pointer: Pointer, end: Position) -> None:
-        nonlocal expanded
-        expanded += size
-        if expanded > max_nodes:
+    def place(
+        self, value: Any, size: int, anchor: str | None, pointer: Pointer, end: Position
+    ) -> None:
+        """Put a complete node in its parent (or make it the document), its end noted.
+
+        Raises _TooLarge once the nodes, aliases expanded, are more than `max_nodes`.
+        """
+        self.expanded += size
+        if self.expanded > self.max_nodes:
             raise _TooLarge
         if anchor is not None:
-            anchors[anchor] = (value, size)
-        if not stack:
-            ends[pointer] = (end, end)
-            documents.append(value)
+            self.anchors[anchor] = (value, size)
+        if not self.stack:
+            self.ends[pointer] = (end, end)
+            self.documents.append(value)
             return
-        parent = stack[-1]
+        parent = self.stack[-1]
         parent.size += size
         parent.last_end = end
         if isinstance(parent.value, list):
-            ends[pointer] = (end, end)
+            self.ends[pointer] = (end, end)
             parent.value.append(value)
             return
         key, parent.has_key = parent.key, False
-        ends[pointer] = (parent.key_end, end)
+        self.ends[pointer] = (parent.key_end, end)
         if key in parent.value:
-            diags.append(
-                diagnostic(
-                    "AM005",
-                    f"duplicate key `{key}`",
-                    (*parent.pointer, key),
-                    "each key may appear once in a mapping; otherwise the later value would "
-                    "silently win: merge or rename them",
-                    line=parent.key_pos[0],
-                    column=parent.key_pos[1],
-                    end_line=parent.key_end[0],
-                    end_column=parent.key_end[1],
-                )
-            )
+            self.diags.append(_duplicate_key(parent))
         else:
             parent.value[key] = value
 
-    def key_of(event: yaml.Event) -> bool:
+    def key_of(self, event: yaml.Event) -> bool:
         """Take the event as the pending key of a mapping, if it is one."""
-        if not stack or not isinstance(stack[-1].value, dict) or stack[-1].has_key:
+        if not self.stack or not isinstance(self.stack[-1].value, dict) or self.stack[-1].has_key:
             return False
-        frame = stack[-1]
+        frame = self.stack[-1]
         if isinstance(event, yaml.ScalarEvent):
             frame.key = _scalar(event)
-        elif isinstance(event, yaml.AliasEvent) and event.anchor in anchors:
-            frame.key = anchors[event.anchor][0]
+        elif isinstance(event, yaml.AliasEvent) and event.anchor in self.anchors:
+            frame.key = self.anchors[event.anchor][0]
         else:
             raise _Malformed("a key must be a plain value, not a list or mapping", event.start_mark)
         try:
@@ -149,38 +193,21 @@ def _events(text: str, max_nodes: int) -> tuple[Any, Positions, list[Diagnostic]
         frame.key_end = _position(event.end_mark)
         return True
 
-    for event in yaml.parse(text, Loader=_LOADER):
-        if isinstance(event, yaml.ScalarEvent | yaml.AliasEvent) and key_of(event):
-            continue
-        if isinstance(event, yaml.ScalarEvent):
-            pointer, _ = start(event)
-            place(_scalar(event), 1, event.anchor, pointer, _position(event.end_mark))
-        elif isinstance(event, yaml.AliasEvent):
-            pointer, _ = start(event)
-            if event.anchor not in anchors:
-                raise _Malformed(
-                    f"alias *{event.anchor} names no anchor before it", event.start_mark
-                )
-            value, size = anchors[event.anchor]
-            place(value, size, None, pointer, _position(event.end_mark))
-        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-            if key_of(event):
-                continue
-            pointer, _ = start(event)
-            container: dict[Any, Any] | list[Any] = (
-                {} if isinstance(event, yaml.MappingStartEvent) else []
-            )
-            stack.append(_Frame(container, pointer, event.anchor))
-        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-            frame = stack.pop()
-            # A flow collection ends at its bracket; a block one where its last value ends
-            # (its end event is only the start of whatever follows).
-            flow = _position(event.start_mark) != _position(event.end_mark)
-            end = _position(event.end_mark) if flow or not frame.value else frame.last_end
-            place(frame.value, frame.size, frame.anchor, frame.pointer, end)
-        elif isinstance(event, yaml.DocumentStartEvent) and documents:
-            raise _Malformed("a second document: a map file holds one", event.start_mark)
-    return (documents[0] if documents else None), positions, diags, ends
+
+def _duplicate_key(mapping: _Frame) -> Diagnostic:
+    """AM005 at the pending key of `mapping`, which the mapping already has."""
+    key = mapping.key
+    return diagnostic(
+        "AM005",
+        f"duplicate key `{key}`",
+        (*mapping.pointer, key),
+        "each key may appear once in a mapping; otherwise the later value would "
+        "silently win: merge or rename them",
+        line=mapping.key_pos[0],
+        column=mapping.key_pos[1],
+        end_line=mapping.key_end[0],
+        end_column=mapping.key_end[1],
+    )
 
 
 _LOADER = yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader

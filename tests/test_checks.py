@@ -55,24 +55,30 @@ def test_a_quote_sharing_no_word_finds_nothing() -> None:
     assert closest_passage("zebra crossing", "a dog sat on a mat") == (0.0, "")
 
 
-def test_am206_hint_quotes_the_closest_passage(write_map: Callable[..., Path]) -> None:
+def am206_hint(write_map: Callable[..., Path], quote: str, source: str) -> str:
+    """The hint of AM206 for a claim quoting `quote` from a source whose text is `source`."""
     path = write_map(
-        """
+        f"""
         sources:
-          s: {title: S, path: s.txt}
+          s: {{title: S, path: s.txt}}
         claims:
           a:
             text: A
-            quote: {source: s, text: "Runway is a media and entertainment firm."}
-          b: {text: B}
+            quote: {{source: s, text: "{quote}"}}
+          b: {{text: B}}
         inferences:
-          i: {premises: [a], conclusion: b}
+          i: {{premises: [a], conclusion: b}}
         """
     )
-    text = "Runway is not an AI company. Runway is a media and entertainment company. The end."
-    (path.parent / "s.txt").write_text(text, encoding="utf-8")
+    (path.parent / "s.txt").write_text(source, encoding="utf-8")
     (d,) = [d for d in argmap.check_path(path) if d.code == "AM206"]
-    assert d.hint == (
+    return d.hint
+
+
+def test_am206_hint_quotes_the_closest_passage(write_map: Callable[..., Path]) -> None:
+    text = "Runway is not an AI company. Runway is a media and entertainment company. The end."
+    hint = am206_hint(write_map, "Runway is a media and entertainment firm.", text)
+    assert hint == (
         'the closest passage (89% alike) reads: "Runway is a media and entertainment '
         '**company.**" (** marks what differs)'
     )
@@ -82,23 +88,9 @@ def test_am206_shows_the_passage_as_written_in_whole_words(
     write_map: Callable[..., Path],
 ) -> None:
     """Regression (#12): the passage was lowercased, re-spaced and cut mid-word."""
-    path = write_map(
-        """
-        sources:
-          s: {title: S, path: s.txt}
-        claims:
-          a:
-            text: A
-            quote: {source: s, text: "o fim das empresas de IA chegou"}
-          b: {text: B}
-        inferences:
-          i: {premises: [a], conclusion: b}
-        """
-    )
     text = "Disse ontem:\n“O fim das  empresas de\nInteligência Artificial chegou”, e saiu."
-    (path.parent / "s.txt").write_text(text, encoding="utf-8")
-    (d,) = [d for d in argmap.check_path(path) if d.code == "AM206"]
-    passage = d.hint.split('reads: "')[1].split('" (')[0]
+    hint = am206_hint(write_map, "o fim das empresas de IA chegou", text)
+    passage = hint.split('reads: "')[1].split('" (')[0]
     assert passage == "“O fim das empresas de **Inteligência Artificial** chegou”,"
 
 

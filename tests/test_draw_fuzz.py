@@ -114,10 +114,11 @@ def assert_inert_svg(svg: bytes) -> None:
                 assert value.startswith(("http://", "https://")), value
 
 
-def drawn(text: dict[str, str], engine: str, lang: str, evaluated: bool) -> bytes:
+def drawn(text: dict[str, str], engine: str, lang: str, evaluated: bool, fmt: str = "svg") -> bytes:
+    """The fuzzed map drawn in `fmt` with all it can show: legend, tag colours, labels."""
     return argmap.render(
         fuzzed_map(text),
-        "svg",
+        fmt,
         lang=lang,
         legend=True,
         tag_colours={"k": "#ffcc00", text["tag"]: "red"},

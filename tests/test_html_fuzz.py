@@ -15,10 +15,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-import argmap
 from argmap.draw.pagedata import page_data
 from argmap.graph import build
-from tests.test_draw_fuzz import FIELDS, ONE_OF_EACH, fields, fuzzed_map
+from tests.test_draw_fuzz import FIELDS, ONE_OF_EACH, drawn, fields, fuzzed_map
 from tests.test_html import assert_self_contained
 
 #: Texts that would run a script, or load something, if the page ever parsed them as markup.
@@ -29,17 +28,6 @@ PAYLOAD = (
 PAYLOADS = dict.fromkeys(FIELDS, PAYLOAD) | {"url": "javascript:window.pwned=4"}
 
 
-def page_of(text: dict[str, str], lang: str, evaluated: bool) -> bytes:
-    return argmap.render(
-        fuzzed_map(text),
-        "html",
-        lang=lang,
-        legend=True,
-        tag_colours={"k": "#ffcc00", text["tag"]: "red"},
-        evaluated=evaluated,
-    )
-
-
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz (dot) is absent")
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 @given(fields, st.sampled_from(["en", "pt"]), st.booleans())
@@ -48,6 +36,6 @@ def page_of(text: dict[str, str], lang: str, evaluated: bool) -> bytes:
 def test_any_text_makes_an_inert_self_contained_page(
     text: dict[str, str], lang: str, evaluated: bool
 ) -> None:
-    data = assert_self_contained(page_of(text, lang, evaluated))
+    data = assert_self_contained(drawn(text, "dot", lang, evaluated, "html"))
     m = fuzzed_map(text)
     assert data == page_data(m, build(m), lang, ((), ()) if evaluated else None)

@@ -53,6 +53,20 @@ def _skip_unless_installed(done: subprocess.CompletedProcess[str]) -> None:
         pytest.skip(f"pre-commit could not install argmap's hooks here:\n{log}")
 
 
+def _failing_hooks(repo: Path, home: Path) -> str:
+    """What :func:`_try_repo` prints when a hook fails (pre-commit exits 1); a skip when the
+    hooks could not be installed."""
+    done = _try_repo(repo, home)
+    _skip_unless_installed(done)
+    assert done.returncode == 1, done.stdout
+    return done.stdout
+
+
+def _hook_line(out: str, hook: str) -> str:
+    """The line of pre-commit's output that gives `hook`'s result (``... Passed``)."""
+    return next(line for line in out.splitlines() if line.startswith(hook))
+
+
 def test_hooks_check_maps_and_keep_drawings_in_step(tmp_path: Path) -> None:
     pytest.importorskip("pre_commit", reason="pre-commit is in the `test` extra (make setup)")
     if shutil.which("dot") is None:
@@ -68,15 +82,10 @@ def test_hooks_check_maps_and_keep_drawings_in_step(tmp_path: Path) -> None:
     _git(repo, "add", ".")
     _git(repo, "commit", "-q", "-m", "maps")
 
-    first = _try_repo(repo, tmp_path / "pre-commit")
-    _skip_unless_installed(first)
-    out = first.stdout
-    assert first.returncode == 1, out
+    out = _failing_hooks(repo, tmp_path / "pre-commit")
     assert "argmap check" in out and "argmap render" in out
-    check_line = next(line for line in out.splitlines() if line.startswith("argmap check"))
-    render_line = next(line for line in out.splitlines() if line.startswith("argmap render"))
-    assert check_line.endswith("Passed"), out
-    assert render_line.endswith("Failed"), out
+    assert _hook_line(out, "argmap check").endswith("Passed"), out
+    assert _hook_line(out, "argmap render").endswith("Failed"), out
     assert "maps/lane.svg was out of date: drawn again" in out
     drawing = (repo / "maps" / "lane.svg").read_text(encoding="utf-8")
     assert drawing.startswith("<?xml") and "an old drawing" not in drawing
@@ -87,11 +96,8 @@ def test_hooks_check_maps_and_keep_drawings_in_step(tmp_path: Path) -> None:
     )
     _git(repo, "add", ".")
     _git(repo, "commit", "-q", "-m", "drawn, and a broken map")
-    second = _try_repo(repo, tmp_path / "pre-commit")
-    _skip_unless_installed(second)
-    out = second.stdout
-    assert second.returncode == 1, out
-    check_line = next(line for line in out.splitlines() if line.startswith("argmap check"))
-    assert check_line.endswith("Failed"), out
+    out = _failing_hooks(repo, tmp_path / "pre-commit")
+    assert "argmap check" in out
+    assert _hook_line(out, "argmap check").endswith("Failed"), out
     assert "maps/broken.yaml:5:34: error AM106 no claim `bb`" in out
     assert (repo / "maps" / "lane.svg").read_text(encoding="utf-8") == drawing

@@ -17,13 +17,15 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import argmap
-from argmap.serve import Preview, Server, start, watch
+from argmap.serve import Preview, Server, watch
+from tests.serving import serving
 
 pytestmark = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz (dot) is absent")
 
@@ -134,21 +136,8 @@ def test_a_saved_file_is_seen(folder: Path, poll: bool) -> None:
 
 @pytest.fixture
 def running(folder: Path) -> Iterator[Callable[[Path], Server]]:
-    servers: list[tuple[Server, threading.Thread]] = []
-
-    def run(root: Path) -> Server:
-        server = start(root, 0, poll=True)
-        thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-        thread.start()
-        servers.append((server, thread))
-        return server
-
-    yield run
-    for server, thread in servers:
-        server.stop.set()
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    with ExitStack() as servers:
+        yield lambda root: servers.enter_context(serving(root, poll=True))
 
 
 def get(server: Server, path: str, host: str | None = None) -> tuple[int, dict[str, str], bytes]:

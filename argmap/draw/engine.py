@@ -140,18 +140,40 @@ def layout(
         from argmap.draw.elk import layout_elk
 
         drawn = layout_elk(source, fmt, seconds, watch)
-        return undated(drawn) if fmt == "pdf" else drawn
-    if engine == "wasm" and not wasm_available():
+    else:
+        if engine == "wasm":
+            _wasm_draws(fmt)
+        drawn = _graphviz(source, fmt, engine, seconds, watch)
+    return undated(drawn) if fmt == "pdf" else drawn
+
+
+def _wasm_draws(fmt: str) -> None:
+    """Raise :class:`RenderError` unless the wasm engine is installed and draws `fmt`."""
+    if not wasm_available():
         hint = (
             "from argmap's clone: `pip install -e '.[wasm]'` (argmap is not on PyPI); "
             "or install Graphviz and use --engine dot"
         )
         raise RenderError(diagnostic("AM402", "the wasm engine is not installed", hint=hint))
-    if engine == "wasm" and fmt != "svg":
+    if fmt != "svg":
         hint = "use --format svg, or install Graphviz and use --engine dot"
         raise RenderError(
             diagnostic("AM407", f"the wasm engine draws SVG only, not {fmt}", hint=hint)
         )
+
+
+def _graphviz(
+    source: str,
+    fmt: str,
+    engine: str,
+    seconds: float | None,
+    watch: Callable[[str], None] | None,
+) -> bytes:
+    """What Graphviz's `engine` draws of `source` in `fmt`, within `seconds` (None: no limit);
+    `watch` is told each phase of dot's as it ends.
+
+    Raises :class:`RenderError` when Graphviz cannot start, fails, or runs out of time.
+    """
     try:
         if watch is not None and engine == "dot":
             done = _watched([*command(engine, fmt), "-v"], source, seconds, watch)
@@ -167,7 +189,7 @@ def layout(
         raise RenderError(
             diagnostic(
                 "AM404",
-                f"Graphviz took longer than {timeout:g} s",
+                f"Graphviz took longer than {seconds:g} s",
                 hint="raise the limit (--timeout, ARGMAP_RENDER_SECONDS) or draw a smaller map",
             )
         ) from None
@@ -186,7 +208,7 @@ def layout(
                 hint="report this with the map attached; `--format dot` writes what was sent",
             )
         )
-    return undated(done.stdout) if fmt == "pdf" else done.stdout
+    return done.stdout
 
 
 def _watched(

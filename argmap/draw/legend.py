@@ -112,6 +112,123 @@ def scenario_text(
     return f"{words['scenario']}: " + ("; ".join(parts) or words["own"])
 
 
+def _row(sample: str, text: str) -> str:
+    """A row of the key: a sample of a mark, then what it means."""
+    return f'<TR><TD ALIGN="CENTER">{sample}</TD><TD ALIGN="LEFT">{html_text(text)}</TD></TR>'
+
+
+def _line_row(mark: str, theme: Theme, words: dict[str, str]) -> str:
+    """The row of a kind of line (``support``, ``attack``, ...): its sample, its meaning."""
+    sample = LEGEND_LINES[mark]
+    return _row(line_sample(sample, theme[sample.colour]["color"]), words[mark])
+
+
+def _swatch(fill: str, frame: str, text: str, border: int = 1, how: str = "") -> str:
+    """The row of a box filled with `fill` and framed in `frame`, `border` points wide (and
+    dashed or dotted as `how` says)."""
+    look = f' STYLE="{how}"' if how else ""
+    cell = f'<TD BGCOLOR="{fill}" BORDER="{border}" COLOR="{frame}"{look} WIDTH="30"> </TD>'
+    return _row(f'<TABLE BORDER="0" CELLPADDING="0"><TR>{cell}</TR></TABLE>', text)
+
+
+def _junction_sample(theme: Theme) -> str:
+    """A junction: the small round dot where an inference's premises meet."""
+    return (
+        '<TABLE BORDER="0" CELLPADDING="0"><TR>'
+        f'<TD FIXEDSIZE="TRUE" WIDTH="9" HEIGHT="9" STYLE="rounded" '
+        f'BGCOLOR="{theme["junction"]["color"]}"></TD></TR></TABLE>'
+    )
+
+
+def _scheme_sample(theme: Theme) -> str:
+    """A junction named by its scheme: a small box with a scheme's name in it."""
+    junction = theme["junction"]
+    return (
+        f'<TABLE BORDER="0" CELLPADDING="0"><TR><TD BORDER="1" COLOR="{junction["color"]}" '
+        f'BGCOLOR="{junction["fillcolor"]}"><FONT FACE="{JUNCTIONS["scheme"]["fontname"]}" '
+        f'POINT-SIZE="9" COLOR="{junction["fontcolor"]}">analogy</FONT></TD></TR></TABLE>'
+    )
+
+
+def _implicit_sample(theme: Theme) -> str:
+    """An implicit claim: a claim's box framed twice."""
+    fill, frame = theme["claim"]["fillcolor"], theme["claim"]["color"]
+    return (
+        f'<TABLE BORDER="1" COLOR="{frame}" CELLPADDING="1"><TR>'
+        f'<TD BGCOLOR="{fill}" BORDER="1" COLOR="{frame}" WIDTH="24"> </TD>'
+        "</TR></TABLE>"
+    )
+
+
+def _shape_rows(
+    argmap: ArgumentMap, graph: nx.DiGraph, theme: Theme, style: Style, words: dict[str, str]
+) -> list[str]:
+    """The rows of the lines, junctions and frames the drawing has."""
+    rows = [_line_row("support", theme, words), _row(_junction_sample(theme), words["junction"])]
+    if style.depth is None and any(inference.scheme for inference in argmap.inferences.values()):
+        rows.append(_row(_scheme_sample(theme), words["scheme"]))
+    if any(k == ATTACK for _, _, k in graph.edges(data="kind")):
+        rows += [_line_row("attack", theme, words), _line_row("undercut", theme, words)]
+    if argmap.issues:
+        rows.append(_line_row("issue", theme, words))
+    if main_conclusions(graph):
+        claim_fill = theme["claim"]["fillcolor"]
+        rows.append(_swatch(claim_fill, theme["main"]["color"], words["main"], 3))
+    if any(claim.implicit for claim in argmap.claims.values()):
+        rows.append(_row(_implicit_sample(theme), words["implicit"]))
+    return rows
+
+
+def _fill_rows(
+    argmap: ArgumentMap,
+    graph: nx.DiGraph,
+    theme: Theme,
+    style: Style,
+    words: dict[str, str],
+    lang: str,
+) -> list[str]:
+    """The rows of the claims' fills: one a voice drawn, one a tag coloured, or plain claims."""
+    claim_fill, claim_frame = theme["claim"]["fillcolor"], theme["claim"]["color"]
+    fills = voice_fills(argmap, theme)
+    drawn = {argmap.claims[node].by for node in graph if node in argmap.claims}
+    rows = [
+        _swatch(fills[v], claim_frame, text_in(voice.name, lang, argmap.lang))
+        for v, voice in argmap.voices.items()
+        if v in drawn
+    ]
+    rows += [
+        _swatch(c, claim_frame, f"{words['tag']}: {tag}") for tag, c in style.tag_colours.items()
+    ]
+    if not argmap.voices:
+        rows.append(_swatch(claim_fill, claim_frame, words["claim"]))
+    return rows
+
+
+def _label_rows(theme: Theme, words: dict[str, str]) -> list[str]:
+    """The rows of the frames of an evaluation's labels (in, out, undecided)."""
+    claim_fill = theme["claim"]["fillcolor"]
+    return [
+        _swatch(claim_fill, attrs["color"], words[label], 2, _dashes(attrs["style"]))
+        for label, attrs in theme["labels"].items()
+    ]
+
+
+def _heading(argmap: ArgumentMap, lang: str, scenario: str | None) -> str:
+    """The rows above the key: the map's title, and the scenario it is evaluated in."""
+    title = (
+        f'<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="16"><B>'
+        f"{html_text(text_in(argmap.title, lang, argmap.lang))}</B></FONT></TD></TR>"
+        if argmap.title
+        else ""
+    )
+    caption = (
+        f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B>{html_text(scenario)}</B></TD></TR>'
+        if scenario
+        else ""
+    )
+    return title + caption
+
+
 def legend(
     argmap: ArgumentMap,
     graph: nx.DiGraph,
@@ -133,78 +250,13 @@ def legend(
     """
     lang = style.lang or argmap.lang
     words = LEGEND_WORDS.get(lang, LEGEND_WORDS["en"])
-    claim_fill, claim_frame = theme["claim"]["fillcolor"], theme["claim"]["color"]
-
-    def row(sample: str, text: str) -> str:
-        return f'<TR><TD ALIGN="CENTER">{sample}</TD><TD ALIGN="LEFT">{html_text(text)}</TD></TR>'
-
-    def line(mark: str) -> str:
-        sample = LEGEND_LINES[mark]
-        return row(line_sample(sample, theme[sample.colour]["color"]), words[mark])
-
-    def swatch(
-        fill: str, text: str, frame: str = claim_frame, border: int = 1, how: str = ""
-    ) -> str:
-        look = f' STYLE="{how}"' if how else ""
-        cell = f'<TD BGCOLOR="{fill}" BORDER="{border}" COLOR="{frame}"{look} WIDTH="30"> </TD>'
-        return row(f'<TABLE BORDER="0" CELLPADDING="0"><TR>{cell}</TR></TABLE>', text)
-
-    junction = theme["junction"]
-    scheme = (
-        f'<TABLE BORDER="0" CELLPADDING="0"><TR><TD BORDER="1" COLOR="{junction["color"]}" '
-        f'BGCOLOR="{junction["fillcolor"]}"><FONT FACE="{JUNCTIONS["scheme"]["fontname"]}" '
-        f'POINT-SIZE="9" COLOR="{junction["fontcolor"]}">analogy</FONT></TD></TR></TABLE>'
-    )
-    dot = (
-        '<TABLE BORDER="0" CELLPADDING="0"><TR>'
-        f'<TD FIXEDSIZE="TRUE" WIDTH="9" HEIGHT="9" STYLE="rounded" BGCOLOR="{junction["color"]}">'
-        "</TD></TR></TABLE>"
-    )
-    rows = [line("support"), row(dot, words["junction"])]
-    if style.depth is None and any(inference.scheme for inference in argmap.inferences.values()):
-        rows.append(row(scheme, words["scheme"]))
-    if any(k == ATTACK for _, _, k in graph.edges(data="kind")):
-        rows += [line("attack"), line("undercut")]
-    if argmap.issues:
-        rows.append(line("issue"))
-    if main_conclusions(graph):
-        rows.append(swatch(claim_fill, words["main"], theme["main"]["color"], 3))
-    if any(claim.implicit for claim in argmap.claims.values()):
-        double = (
-            f'<TABLE BORDER="1" COLOR="{claim_frame}" CELLPADDING="1"><TR>'
-            f'<TD BGCOLOR="{claim_fill}" BORDER="1" COLOR="{claim_frame}" WIDTH="24"> </TD>'
-            "</TR></TABLE>"
-        )
-        rows.append(row(double, words["implicit"]))
-    fills = voice_fills(argmap, theme)
-    drawn = {argmap.claims[node].by for node in graph if node in argmap.claims}
-    rows += [
-        swatch(fills[v], text_in(voice.name, lang, argmap.lang))
-        for v, voice in argmap.voices.items()
-        if v in drawn
-    ]
-    rows += [swatch(c, f"{words['tag']}: {tag}") for tag, c in style.tag_colours.items()]
-    if not argmap.voices:
-        rows.append(swatch(claim_fill, words["claim"]))
+    rows = _shape_rows(argmap, graph, theme, style, words)
+    rows += _fill_rows(argmap, graph, theme, style, words, lang)
     if style.depth is not None:
-        rows.append(row("+N", words["below"].removeprefix("+N: ")))
+        rows.append(_row("+N", words["below"].removeprefix("+N: ")))
     if labelled:
-        rows += [
-            swatch(claim_fill, words[label], attrs["color"], 2, _dashes(attrs["style"]))
-            for label, attrs in theme["labels"].items()
-        ]
-    title = (
-        f'<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="16"><B>'
-        f"{html_text(text_in(argmap.title, lang, argmap.lang))}</B></FONT></TD></TR>"
-        if argmap.title
-        else ""
-    )
-    caption = (
-        f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B>{html_text(scenario)}</B></TD></TR>'
-        if scenario
-        else ""
-    )
+        rows += _label_rows(theme, words)
     return Html(
-        f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">{title}{caption}'
-        f"{''.join(rows)}</TABLE>"
+        f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">'
+        f"{_heading(argmap, lang, scenario)}{''.join(rows)}</TABLE>"
     )

@@ -61,22 +61,57 @@ def dot(
     """
     style = style or DEFAULT_STYLE
     theme = THEMES[style.theme]
+    shown = set(graph) if style.depth is None else within(graph, style.depth)
+    lines = _header(argmap, graph, style, shown, bool(labels), scenario)
+    lines += _node_lines(argmap, graph, style, shown, labels)
+    for u, v, data in graph.edges(data=True):
+        if u not in shown or v not in shown:
+            continue
+        lines.append(f"\t{quoted(u)} -> {quoted(v)} [{attributes(edge_attrs(data, theme))}]")
+    lines += _issue_lines(argmap, style, shown)
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _header(
+    argmap: ArgumentMap,
+    graph: nx.DiGraph,
+    style: Style,
+    shown: set[str],
+    labelled: bool,
+    scenario: tuple[Sequence[str], Sequence[str]],
+) -> list[str]:
+    """The opening of the DOT source: the graph's attributes, with its legend or the
+    caption of a `labelled` drawing's scenario, and the defaults of nodes and edges."""
+    theme = THEMES[style.theme]
     lang = style.lang or argmap.lang
     graph_attrs = {**GRAPH, "rankdir": style.rankdir, **theme["graph"]}
-    caption = scenario_text(argmap, *scenario, lang) if labels else None
-    shown = set(graph) if style.depth is None else within(graph, style.depth)
+    caption = scenario_text(argmap, *scenario, lang) if labelled else None
     if style.legend:
         drawn = graph if style.depth is None else graph.subgraph(shown)
-        key = legend(argmap, drawn, theme, style, bool(labels), caption)
+        key = legend(argmap, drawn, theme, style, labelled, caption)
         graph_attrs.update(label=key, labelloc="t", labeljust="l")
     elif caption:
         graph_attrs.update(label=plain(caption), labelloc="t", labeljust="l")
-    lines = [
+    return [
         "digraph argmap {",
         f"\tgraph [{attributes(graph_attrs)}]",
         f"\tnode [{attributes({**NODE, **theme['claim']})}]",
         f"\tedge [{attributes(EDGE)}]",
     ]
+
+
+def _node_lines(
+    argmap: ArgumentMap,
+    graph: nx.DiGraph,
+    style: Style,
+    shown: set[str],
+    labels: Mapping[str, str] | None,
+) -> list[str]:
+    """A line for each claim and junction `shown`: its look, its label's frame, its place on
+    the spine, and how many nodes an overview hides below it."""
+    theme = THEMES[style.theme]
+    lang = style.lang or argmap.lang
     fills = voice_fills(argmap, theme)
     links = {
         ident: url
@@ -86,6 +121,7 @@ def dot(
     straight = spine(graph)
     found = map_questions(argmap)
     below = hidden_below(graph, shown) if style.depth is not None else {}
+    lines = []
     for node, data in graph.nodes(data=True):
         if node not in shown:
             continue
@@ -102,10 +138,14 @@ def dot(
         if node in below:
             attrs["label"] += f"\\n(+{below[node]})"
         lines.append(f"\t{quoted(node)} [{attributes(attrs)}]")
-    for u, v, data in graph.edges(data=True):
-        if u not in shown or v not in shown:
-            continue
-        lines.append(f"\t{quoted(u)} -> {quoted(v)} [{attributes(edge_attrs(data, theme))}]")
+    return lines
+
+
+def _issue_lines(argmap: ArgumentMap, style: Style, shown: set[str]) -> list[str]:
+    """The lines between the positions of each issue that are `shown`, one after another."""
+    theme = THEMES[style.theme]
+    lang = style.lang or argmap.lang
+    lines = []
     for ident, issue in argmap.issues.items():
         tip = text_in(issue.text, lang, argmap.lang) if issue.text is not None else ident
         attrs = {
@@ -117,8 +157,7 @@ def dot(
         drawn = [position for position in issue.positions if position in shown]
         for a, b in pairwise(drawn):
             lines.append(f"\t{quoted(a)} -> {quoted(b)} [{attributes(attrs)}]")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def spine(graph: nx.DiGraph) -> set[str]:

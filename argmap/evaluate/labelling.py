@@ -179,13 +179,9 @@ def propagate(
     is_assumed = [False] * size
     for n in assumed:
         is_assumed[n] = True
-    label = [UNDECIDED] * size
-    settled_in = [0] * size  # the round that labelled each node
+    label, settled_in, queue = _rejected_out(size, rejected)
     best = [0.0] * size  # claims: the weight of their heaviest `in` inference so far
     tally = IssueTally.of(view)
-    queue = list(dict.fromkeys(rejected))
-    for n in queue:
-        label[n], settled_in[n] = OUT, 1
     head, now = 0, 0  # `now`: the round whose labels the rules read
     touched: Iterable[int] = range(size)  # nodes whose rules may fire in round now + 1
     events: list[int] = []  # positions just ready, or just settled: their issues may fire
@@ -215,13 +211,9 @@ def propagate(
             settled_in[v] = now + 1
             queue.append(v)
         if events:
-            for p, value in decide_issues(view, tally, events, label, settled_in, best, now):
-                if label[p] == UNDECIDED:
-                    queue.append(p)
-                elif value == IN or settled_in[p] <= now:
-                    continue  # out wins a conflict within a round; earlier labels stay
-                label[p], settled_in[p] = value, now + 1
-        events.clear()
+            decisions = decide_issues(view, tally, events, label, settled_in, best, now)
+            _take_decisions(decisions, label, settled_in, queue, now)
+            events.clear()
         if head == len(queue):
             break
         u = queue[head]
@@ -237,22 +229,48 @@ def propagate(
             continue
         if issues_of[u]:
             events.append(u)  # settled: ready, and if in, its rivals fall
-        touched = []
-        for v in supports[u]:  # u is a premise of inference v
-            if inside:
-                unmet[v] -= 1
-                touched.append(v)
-            elif label[v] == UNDECIDED:
+        # A claim in meets a need of the inferences it is a premise of and makes its targets
+        # out; a claim out makes its inferences out and meets a need of its targets.
+        met, fallen = (supports[u], attacks[u]) if inside else (attacks[u], supports[u])
+        for v in met:
+            unmet[v] -= 1
+        for v in fallen:
+            if label[v] == UNDECIDED:
                 label[v], settled_in[v] = OUT, now + 1
                 queue.append(v)
-        for v in attacks[u]:
-            if not inside:
-                unmet[v] -= 1
-                touched.append(v)
-            elif label[v] == UNDECIDED:
-                label[v], settled_in[v] = OUT, now + 1
-                queue.append(v)
+        touched = met
     return label
+
+
+def _rejected_out(size: int, rejected: Iterable[int]) -> tuple[list[int], list[int], list[int]]:
+    """The labelling :func:`propagate` starts from: the labels, the round that settled each
+    node, and the worklist; the `rejected` nodes are out in round 1, the rest undecided."""
+    label = [UNDECIDED] * size
+    settled_in = [0] * size
+    queue = list(dict.fromkeys(rejected))
+    for n in queue:
+        label[n], settled_in[n] = OUT, 1
+    return label, settled_in, queue
+
+
+def _take_decisions(
+    decisions: list[tuple[int, int]],
+    label: list[int],
+    settled_in: list[int],
+    queue: list[int],
+    now: int,
+) -> None:
+    """Label the positions as the issues decided them, in round `now` + 1.
+
+    A position the rules have already labelled in that round keeps ``out`` against an
+    issue's ``in``: out wins a conflict within a round; a label of an earlier round stays.
+    """
+    for p, value in decisions:
+        if label[p] == UNDECIDED:
+            queue.append(p)
+        elif value == IN or settled_in[p] <= now:
+            continue
+        label[p], settled_in[p] = value, now + 1
 
 
 @dataclass

@@ -295,14 +295,7 @@ def _argument(
     mine = run.ours(ident, pointer)
     for n, group in enumerate(groups, 1):
         name = mine if len(groups) == 1 else f"{mine}.convergent-{n}"
-        run.where[("inferences", name)] = pointer
-        run.where[("inferences", name, "conclusion")] = (*pointer, "conclusion")
-        for k, premise in enumerate(group):
-            run.where[("inferences", name, "premises", k)] = (
-                *pointer,
-                "premises",
-                roles[premise][0],
-            )
+        _trace(run, name, pointer, [roles[k][0] for k in group])
         inference: dict[str, Any] = {
             "premises": [premises[k] for k in group],
             "conclusion": conclusion,
@@ -315,6 +308,15 @@ def _argument(
         if undercutter is not None:
             run.where[("attacks", len(graph["attacks"]))] = (*pointer, "undercutter")
             graph["attacks"].append({"from": undercutter, "to": name})
+
+
+def _trace(run: _Translation, name: str, pointer: Pointer, roles: list[Any]) -> None:
+    """Note that inference `name` comes from the argument at `pointer`, its premises from
+    those of the argument's `roles` (indices in a list, or roles in a role map)."""
+    run.where[("inferences", name)] = pointer
+    run.where[("inferences", name, "conclusion")] = (*pointer, "conclusion")
+    for k, role in enumerate(roles):
+        run.where[("inferences", name, "premises", k)] = (*pointer, "premises", role)
 
 
 def _scheme(scheme: Any, ident: Any, schemes: set[str], run: _Translation) -> str | None:

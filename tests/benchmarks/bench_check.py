@@ -4,9 +4,10 @@ Run: ``python -m tests.benchmarks.bench_check [--sizes 1000,10000,100000] [--rep
 [--base /path/to/a/checkout/of/main] [--corpus ../shared/corpora/aif]``
 
 Rows, each timed as whole processes run in turn (argmap, its floor, argmap, ...) so that the
-load of a shared machine falls on both alike; the figures are medians of `repeat` runs (wall
-and processor time: user + system, of the process and its children), the peak memory of
-the process (maxrss, through GNU time), and the ratio of processor times (argmap / floor):
+load of a shared machine falls on both alike (:mod:`tests.benchmarks.processes`); the figures
+are medians of `repeat` runs (wall and processor time: user + system, of the process and its
+children), the peak memory of the process (maxrss; the launcher's ~10 MiB is its floor), and
+the ratio of processor times (argmap / floor):
 
 - ``check N``: ``argmap check`` of a generated map of N claims, next to a process that only
   loads the same file with yaml-rs (the floor of reading it at all);
@@ -24,87 +25,34 @@ from __future__ import annotations
 import argparse
 import itertools
 import os
-import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from tests.benchmarks.generate import map_yaml
+from tests.benchmarks.processes import Summary, load, paired
 
 REPO = Path(__file__).resolve().parents[2]
-TIME = shutil.which("time") or "/usr/bin/time"  # GNU time: processor time and peak memory
 FLAGSHIP = REPO / "maps" / "runway-letter.yaml"
 
 
-@dataclass(frozen=True)
-class Run:
-    """One whole process: wall seconds, processor seconds, peak memory in MiB, exit status."""
-
-    wall: float
-    cpu: float
-    mib: float
-    status: int
-
-
-def run_process(argv: Sequence[str], pythonpath: Path | None, cwd: Path) -> Run:
-    """Run `argv` (after the interpreter) with argmap from `pythonpath` (None: installed).
-
-    Through GNU time: a child forked from this (large) process would report this process's
-    memory as its own peak, since Linux carries the peak across exec.
-    """
-    env = dict(os.environ)
-    if pythonpath is not None:
-        env["PYTHONPATH"] = str(pythonpath)
-    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
-        start = time.perf_counter()
-        done = subprocess.run(
-            [TIME, "-q", "-o", report.name, "-f", "%U %S %M", sys.executable, *argv],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            env=env,
-            cwd=cwd,  # not the repository: `python -m` puts the working folder on the path
-            check=False,
-        )
-        wall = time.perf_counter() - start
-        user, system, kib = report.read().split()[-3:]
-    return Run(wall, float(user) + float(system), int(kib) / 1024, done.returncode)
-
-
-@dataclass(frozen=True)
-class Figure:
-    """The medians of several runs of one command."""
-
-    wall: float
-    cpu: float
-    mib: float
-
-    @classmethod
-    def of(cls, runs: list[Run]) -> Figure:
-        return cls(
-            statistics.median(r.wall for r in runs),
-            statistics.median(r.cpu for r in runs),
-            max(r.mib for r in runs),
-        )
-
-
 def alternate(
-    commands: dict[str, tuple[Sequence[str], Path | None]], repeat: int, cwd: Path
-) -> dict[str, Figure]:
-    """Run each command `repeat` times, taking turns, and the medians of each."""
-    runs: dict[str, list[Run]] = {name: [] for name in commands}
-    for _ in range(repeat):
-        for name, (argv, path) in commands.items():
-            runs[name].append(run_process(argv, path, cwd))
-    return {name: Figure.of(found) for name, found in runs.items()}
+    commands: dict[str, tuple[Sequence[str], Path]], repeat: int, cwd: Path
+) -> dict[str, Summary]:
+    """Run each command (its arguments after the interpreter, with argmap from the checkout
+    beside them) `repeat` times, taking turns, and the figures of each.
 
-
-def load() -> str:
-    return subprocess.run(["uptime"], capture_output=True, text=True, check=False).stdout.strip()
+    The working folder is not a checkout: ``python -m`` puts it first on the path, ahead of
+    ``PYTHONPATH``. A command may fail (a map with errors exits 1) and is timed all the same.
+    """
+    argv = {name: [sys.executable, *args] for name, (args, _) in commands.items()}
+    env = {
+        name: {**os.environ, "PYTHONPATH": str(checkout)}
+        for name, (_, checkout) in commands.items()
+    }
+    runs = paired(argv, repeat, env, cwd=cwd, check=False)
+    return {name: Summary.of(found) for name, found in runs.items()}
 
 
 def yaml_rs_load(path: Path) -> list[str]:
@@ -140,7 +88,7 @@ def main(argv: list[str] | None = None) -> list[dict[str, float | str]]:
     parser.add_argument("--base", type=Path, help="a checkout to compare with (before)")
     parser.add_argument("--corpus", type=Path, help="a folder of maps for the --jobs rows")
     args = parser.parse_args(argv)
-    print(f"load: {load()}")
+    print(load())
     here = REPO
     results: list[dict[str, float | str]] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -155,7 +103,7 @@ def main(argv: list[str] | None = None) -> list[dict[str, float | str]]:
         for name, command, floor in rows(
             [int(s) for s in args.sizes.split(",")], folder, args.corpus
         ):
-            commands: dict[str, tuple[Sequence[str], Path | None]] = {
+            commands: dict[str, tuple[Sequence[str], Path]] = {
                 "after": (command, here),
                 "floor": (floor, here),
             }
@@ -164,30 +112,31 @@ def main(argv: list[str] | None = None) -> list[dict[str, float | str]]:
             got = alternate(commands, args.repeat, folder)
             after, bottom = got["after"], got["floor"]
             line = (
-                f"{name:<20} {after.wall:>7.3f}s {after.cpu:>6.3f}s {after.mib:>6.0f} "
-                f"{bottom.cpu:>8.3f}s {bottom.mib:>6.0f} {after.cpu / max(bottom.cpu, 1e-3):>6.1f}"
+                f"{name:<20} {after.median:>7.3f}s {after.cpu:>6.3f}s {after.peak_mib:>6.0f} "
+                f"{bottom.cpu:>8.3f}s {bottom.peak_mib:>6.0f} "
+                f"{after.cpu / max(bottom.cpu, 1e-3):>6.1f}"
             )
             row: dict[str, float | str] = {
                 "row": name,
-                "wall": after.wall,
+                "wall": after.median,
                 "cpu": after.cpu,
-                "MiB": after.mib,
+                "MiB": after.peak_mib,
                 "floor": bottom.cpu,
             }
             if args.base:
                 before = got["before"]
                 line += (
-                    f" {before.wall:>7.3f}s {before.cpu:>6.3f}s {before.mib:>6.0f}"
+                    f" {before.median:>7.3f}s {before.cpu:>6.3f}s {before.peak_mib:>6.0f}"
                     f" {after.cpu / before.cpu:>17.2f}"
                 )
-                row.update(before=before.wall, before_cpu=before.cpu, before_MiB=before.mib)
+                row.update(before=before.median, before_cpu=before.cpu, before_MiB=before.peak_mib)
             print(line, flush=True)
             results.append(row)
     checks = results[: len(args.sizes.split(","))]  # the generated maps, smallest first
     for small, large in itertools.pairwise(checks):
         growth = float(large["cpu"]) / float(small["cpu"])
         print(f"growth {small['row']} -> {large['row']}: x{growth:.1f} processor time")
-    print(f"load: {load()}")
+    print(load())
     return results
 
 

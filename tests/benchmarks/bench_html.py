@@ -20,10 +20,8 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -31,19 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from tests.benchmarks.generate import map_yaml
+from tests.benchmarks.processes import best_time
 
 MAPS = Path(__file__).resolve().parents[2] / "maps"
 FLAGSHIP = ("runway-letter.yaml", "--legend", "--width", "26")
-
-
-def best_time(command: Sequence[str], runs: int) -> float:
-    """The shortest wall-clock time of `runs` runs of a command, which must succeed."""
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def render_times(source: Path, options: Sequence[str], folder: Path, runs: int) -> dict[str, Any]:
@@ -115,41 +104,35 @@ def interactive(browser: Any, page_path: Path, tries: int = 3) -> float:
 
 def save_to_update(browser: Any, runs: int) -> float:
     """Median seconds from saving the flagship to its page showing the new drawing."""
-    from argmap.serve import start
+    from tests.serving import serving
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for name in ("runway-letter.yaml", "runway-letter-article.pt.txt"):
             shutil.copy(MAPS / name, folder / name)
         path = folder / "runway-letter.yaml"
-        server = start(path, 0, _flagship_style())
-        thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-        thread.start()
-        context = browser.new_context(viewport={"width": 1400, "height": 900})
-        page = context.new_page()
-        try:
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
-            page.wait_for_selector("html[data-ready=true]", state="attached")
-            text = path.read_text(encoding="utf-8")
-            times = []
-            for run in range(runs):
-                version = page.evaluate("window.argmapPage.state().version")
-                time.sleep(0.3)  # a save is a save, not a burst
-                start_at = time.perf_counter()
-                path.write_text(text + f"# edit {run}\n", encoding="utf-8")
-                page.wait_for_function(
-                    "v => window.argmapPage.state().version > v &&"
-                    " document.getElementById('problems').hidden",
-                    arg=version,
-                    timeout=10_000,
-                )
-                times.append(time.perf_counter() - start_at)
-        finally:
-            context.close()
-            server.stop.set()
-            server.shutdown()
-            server.server_close()
-            thread.join(5)
+        with serving(path, _flagship_style()) as server:
+            context = browser.new_context(viewport={"width": 1400, "height": 900})
+            page = context.new_page()
+            try:
+                page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+                page.wait_for_selector("html[data-ready=true]", state="attached")
+                text = path.read_text(encoding="utf-8")
+                times = []
+                for run in range(runs):
+                    version = page.evaluate("window.argmapPage.state().version")
+                    time.sleep(0.3)  # a save is a save, not a burst
+                    start_at = time.perf_counter()
+                    path.write_text(text + f"# edit {run}\n", encoding="utf-8")
+                    page.wait_for_function(
+                        "v => window.argmapPage.state().version > v &&"
+                        " document.getElementById('problems').hidden",
+                        arg=version,
+                        timeout=10_000,
+                    )
+                    times.append(time.perf_counter() - start_at)
+            finally:
+                context.close()
     return statistics.median(times)
 
 

@@ -14,6 +14,11 @@ launcher's own ~10 MiB is the floor of the figure.
 >>> runs = paired({"true": ["true"]}, 2)
 >>> len(runs["true"]), runs["true"][0].peak_mib > 0
 (2, True)
+>>> run_once(["false"], check=False).status
+1
+>>> run_once(["false"])  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+RuntimeError: false failed (1): ...
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ import sys
 import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 #: Runs its arguments as a command and prints its wall-clock and processor seconds, its peak
 #: memory in KiB and its exit status.
@@ -52,42 +58,64 @@ run()
 
 @dataclass(frozen=True)
 class Run:
-    """One run of a command: wall-clock and processor seconds, peak memory in MiB."""
+    """One run of a command: wall-clock and processor seconds, peak memory in MiB, exit status."""
 
     seconds: float
     cpu: float
     peak_mib: float
+    status: int
 
 
-def run_once(command: Sequence[str], env: Mapping[str, str] | None = None) -> Run:
-    """Run a command (its output thrown away), which must succeed, and measure it."""
+def run_once(
+    command: Sequence[str],
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+    check: bool = True,
+) -> Run:
+    """Run a command (its output thrown away) in `cwd` and measure it.
+
+    With `check`, a command that fails raises RuntimeError with the end of what it wrote to
+    stderr; without, its exit status is in the run (``argmap check`` of a map with errors
+    exits 1, and is timed all the same).
+    """
     with tempfile.TemporaryFile() as errors:
         done = subprocess.run(
             [sys.executable, "-c", _LAUNCHER, *command],
             stdout=subprocess.PIPE,
             stderr=errors,
             env=None if env is None else {**env},
+            cwd=cwd,
             check=False,
         )
-        seconds, cpu, peak, status = done.stdout.split()
-        if done.returncode != 0 or int(status) != 0:
+        figures = done.stdout.split()
+        status = int(figures[3]) if done.returncode == 0 else done.returncode
+        if done.returncode != 0 or (check and status != 0):
             errors.seek(0)
             said = errors.read().decode(errors="replace")[-2000:]
-            raise RuntimeError(f"{' '.join(command)} failed ({int(status)}): {said}")
-    return Run(float(seconds), float(cpu), int(peak) / 1024)
+            raise RuntimeError(f"{' '.join(command)} failed ({status}): {said}")
+    seconds, cpu, peak = figures[:3]
+    return Run(float(seconds), float(cpu), int(peak) / 1024, status)
 
 
 def paired(
     commands: Mapping[str, Sequence[str]],
     rounds: int,
     env: Mapping[str, Mapping[str, str] | None] | None = None,
+    cwd: Path | None = None,
+    check: bool = True,
 ) -> dict[str, list[Run]]:
-    """`rounds` runs of each command, taking turns; `env` gives a command its environment."""
+    """`rounds` runs of each command, taking turns; `env` gives a command its environment;
+    `cwd` and `check` are :func:`run_once`'s."""
     runs: dict[str, list[Run]] = {name: [] for name in commands}
     for _ in range(rounds):
         for name, command in commands.items():
-            runs[name].append(run_once(command, (env or {}).get(name)))
+            runs[name].append(run_once(command, (env or {}).get(name), cwd, check))
     return runs
+
+
+def best_time(command: Sequence[str], runs: int) -> float:
+    """The shortest wall-clock time of `runs` runs of a command, which must succeed."""
+    return min(run_once(command).seconds for _ in range(runs))
 
 
 @dataclass(frozen=True)

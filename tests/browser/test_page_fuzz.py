@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 
 from tests.browser.conftest import Offline
-from tests.test_draw_fuzz import ONE_OF_EACH, fields
-from tests.test_html_fuzz import PAYLOADS, page_of
+from tests.test_draw_fuzz import ONE_OF_EACH, drawn, fields
+from tests.test_html_fuzz import PAYLOADS
 
 pytestmark = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz (dot) is absent")
 
@@ -46,7 +46,7 @@ pages = count()
 @example(ONE_OF_EACH)
 @example(PAYLOADS)
 def test_no_text_of_a_map_runs_in_the_browser(offline: Offline, text: dict[str, str]) -> None:
-    page = offline.open(page_of(text, "en", False), f"fuzz{next(pages)}.html")
+    page = offline.open(drawn(text, "dot", "en", False, "html"), f"fuzz{next(pages)}.html")
     opened = page.evaluate(CLICK_THROUGH)
     assert len(opened) == 2 * 4 * 4 + 1 and all(opened)  # 2 languages, 4 scenarios, 4 nodes
     assert page.evaluate("window.pwned") is None

@@ -8,7 +8,6 @@ map back. The page asks for nothing but its own server.
 from __future__ import annotations
 
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,8 +15,9 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 import argmap
-from argmap.serve import Server, start
+from argmap.serve import Server
 from tests.conftest import MAPS
+from tests.serving import serving
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -39,14 +39,8 @@ def served(tmp_path: Path) -> Iterator[tuple[Server, Path]]:
     """The flagship, copied with its source's text, served on a free port."""
     for name in ("runway-letter.yaml", "runway-letter-article.pt.txt"):
         shutil.copy(MAPS / name, tmp_path / name)
-    server = start(tmp_path / "runway-letter.yaml", 0)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.start()
-    yield server, tmp_path / "runway-letter.yaml"
-    server.stop.set()
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
+    with serving(tmp_path / "runway-letter.yaml") as server:
+        yield server, tmp_path / "runway-letter.yaml"
 
 
 def view(page: Page) -> dict[str, Any]:
@@ -109,23 +103,17 @@ def test_a_map_broken_from_the_start_shows_its_problems_then_the_map(
 ) -> None:
     path = tmp_path / "m.yaml"
     path.write_text("claims:\n  a: {text: [A}\n", encoding="utf-8")
-    server = start(path, 0)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.start()
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
-        page.wait_for_selector("#problems:not([hidden])", timeout=SETTLE_MS)
-        assert "The map has errors" in page.locator("#problems").inner_text()
-        assert "No map to show yet." in page.locator("#map").inner_text()
-        path.write_text("claims:\n  a: {text: Alpha}\n", encoding="utf-8")
-        page.wait_for_selector("#problems", state="hidden", timeout=SETTLE_MS)
-        page.click('#map g.node:has(> title:text-is("a"))')
-        assert "Alpha" in page.locator("#panel").inner_text()
-    finally:
-        context.close()
-        server.stop.set()
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    with serving(path) as server:
+        context = browser.new_context()
+        try:
+            page = context.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+            page.wait_for_selector("#problems:not([hidden])", timeout=SETTLE_MS)
+            assert "The map has errors" in page.locator("#problems").inner_text()
+            assert "No map to show yet." in page.locator("#map").inner_text()
+            path.write_text("claims:\n  a: {text: Alpha}\n", encoding="utf-8")
+            page.wait_for_selector("#problems", state="hidden", timeout=SETTLE_MS)
+            page.click('#map g.node:has(> title:text-is("a"))')
+            assert "Alpha" in page.locator("#panel").inner_text()
+        finally:
+            context.close()
