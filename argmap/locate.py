@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
 import yaml
@@ -542,7 +543,7 @@ def _placed(d: Diagnostic, path: str, positions: Positions, ends: Ends) -> Diagn
 
 
 def _element_keys(
-    origin: Origin, pointers: list[Pointer]
+    origin: Origin, pointers: Sequence[Pointer]
 ) -> dict[Pointer, tuple[Position, Position]]:
     """Where the keys of these elements (``("inferences", "i")``) start and end, found by
     one scan of the key lines of each section they are in, without parsing.
