@@ -9,8 +9,8 @@ Scalars are read under YAML 1.2's core schema, as yaml-rs reads them, so both se
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
