@@ -267,23 +267,32 @@ def pieces(graph: nx.DiGraph, issues: Iterable[Iterable[str]] = ()) -> list[list
             n = root[n]
         return n
 
-    def link(u: int, v: int) -> None:
-        ru, rv = find(u), find(v)
-        if ru != rv:
-            root[max(ru, rv)] = min(ru, rv)
+    def link(u: int, targets: Iterable[int]) -> None:
+        """Join `u`'s piece and the pieces of `targets`: one call for all of a node's edges
+        (a call for each edge was half the time of AM302)."""
+        ru = find(u)
+        for v in targets:
+            rv = find(v)
+            if rv < ru:
+                root[ru] = ru = rv
+            elif rv > ru:
+                root[rv] = ru
 
+    supports, attacks = view.supports, view.attacks
     for u in range(size):
-        for v in view.supports[u]:
-            link(u, v)
-        for v in view.attacks[u]:
-            link(u, v)
+        link(u, supports[u])
+        if attacks[u]:
+            link(u, attacks[u])
     for positions in issues:
         numbers = [view.index[p] for p in positions if p in view.index]
-        for v in numbers[1:]:
-            link(numbers[0], v)
+        if numbers:
+            link(numbers[0], numbers[1:])
     members: dict[int, list[int]] = defaultdict(list)
     for n in range(size):
-        members[find(n)].append(n)
+        # A root is the smallest node of its piece, so root[n] <= n: taken in order, the
+        # node root[n] points at already points at its root.
+        root[n] = root[root[n]]
+        members[root[n]].append(n)
     found = [piece for piece in members.values() if len(piece) > 1]
     found.sort(key=lambda piece: (-len(piece), piece[0]))
     return found
