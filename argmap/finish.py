@@ -235,27 +235,41 @@ def _empty_texts(argmap: ArgumentMap) -> list[Diagnostic]:
     return diags
 
 
-def _references(argmap: ArgumentMap) -> Iterator[tuple[str, str, Pointer]]:
-    """Every reference of a map: the id, what it must name, and where it is."""
+def _unknown(
+    argmap: ArgumentMap, pools: dict[str, Collection[str]]
+) -> Iterator[tuple[str, str, Pointer]]:
+    """Every reference of a map to an id not among those it may name (`pools`, by what it
+    must name): the id, what it must name, and where it is. The test is made here, where
+    each reference is: a clean map of 100,000 claims has 190,000 references and no place
+    to point at."""
+    sources, voices, claims = pools["source"], pools["voice"], pools["claim"]
     for ident, claim in argmap.claims.items():
-        if claim.quote is not None:
+        if claim.quote is not None and claim.quote.source not in sources:
             yield claim.quote.source, "source", ("claims", ident, "quote", "source")
-        if claim.by is not None:
+        if claim.by is not None and claim.by not in voices:
             yield claim.by, "voice", ("claims", ident, "by")
         for i, other in enumerate(claim.equivalent):
-            yield other, "claim", ("claims", ident, "equivalent", i)
+            if other not in claims:
+                yield other, "claim", ("claims", ident, "equivalent", i)
     for ident, inference in argmap.inferences.items():
         for i, premise in enumerate(inference.premises):
-            yield premise, "claim", ("inferences", ident, "premises", i)
-        yield inference.conclusion, "claim", ("inferences", ident, "conclusion")
+            if premise not in claims:
+                yield premise, "claim", ("inferences", ident, "premises", i)
+        if inference.conclusion not in claims:
+            yield inference.conclusion, "claim", ("inferences", ident, "conclusion")
+    either = pools["claim or inference"]
     for i, attack in enumerate(argmap.attacks):
-        yield attack.from_, "claim", ("attacks", i, "from")
-        yield attack.to, "claim or inference", ("attacks", i, "to")
+        if attack.from_ not in claims:
+            yield attack.from_, "claim", ("attacks", i, "from")
+        if attack.to not in either:
+            yield attack.to, "claim or inference", ("attacks", i, "to")
     for ident, issue in argmap.issues.items():
         for i, position in enumerate(issue.positions):
-            yield position, "claim", ("issues", ident, "positions", i)
+            if position not in claims:
+                yield position, "claim", ("issues", ident, "positions", i)
     for i, main in enumerate(argmap.main or []):
-        yield main, "claim", ("main", i)
+        if main not in claims:
+            yield main, "claim", ("main", i)
 
 
 def _dangling(argmap: ArgumentMap) -> list[Diagnostic]:
@@ -266,18 +280,18 @@ def _dangling(argmap: ArgumentMap) -> list[Diagnostic]:
         "claim": argmap.claims,
         "claim or inference": argmap.claims.keys() | argmap.inferences.keys(),
     }
-    kind_of = {
-        **dict.fromkeys(argmap.issues, "an issue"),
-        **dict.fromkeys(argmap.inferences, "an inference"),
-        **dict.fromkeys(argmap.voices, "a voice"),
-        **dict.fromkeys(argmap.sources, "a source"),
-        **dict.fromkeys(argmap.claims, "a claim"),
-    }
+    kind_of: dict[str, str] = {}  # made at the first reference to an id the map lacks
     vocabularies: dict[str, Vocabulary] = {}  # made only when a suggestion is needed
     diags = []
-    for target, what, pointer in _references(argmap):
-        if target in pools[what]:
-            continue
+    for target, what, pointer in _unknown(argmap, pools):
+        if not kind_of:
+            kind_of = {
+                **dict.fromkeys(argmap.issues, "an issue"),
+                **dict.fromkeys(argmap.inferences, "an inference"),
+                **dict.fromkeys(argmap.voices, "a voice"),
+                **dict.fromkeys(argmap.sources, "a source"),
+                **dict.fromkeys(argmap.claims, "a claim"),
+            }
         if target in kind_of:  # the id exists, but names the wrong kind of element
             todo = _WRONG_KIND.get(
                 (kind_of[target], str(pointer[0])), f"name {_article(what)} here"

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 import argmap
+from argmap.checks import _same_texts, duplicate_texts, supports_and_attacks
+from argmap.graph import build
 from argmap.passages import BLOCK, align, closest_passage
 
 
@@ -29,6 +31,49 @@ def test_am303_names_every_inference_joining_attacker_and_target() -> None:
         ("AM303", ("attacks", 2), "claim `a` supports `b` (through `i`) and attacks `b`"),
         ("AM303", ("attacks", 2), "claim `a` supports `b` (through `j`) and attacks `b`"),
     ]
+
+
+def test_am303_follows_the_attacks_order_then_the_inferences() -> None:
+    m = argmap.ArgumentMap.model_validate(
+        {
+            "claims": {c: {"text": c.upper()} for c in "abc"},
+            "inferences": {
+                "i": {"premises": ["a"], "conclusion": "b"},
+                "j": {"premises": ["a", "a"], "conclusion": "c"},
+                "k": {"premises": ["a"], "conclusion": "c"},
+            },
+            "attacks": [{"from": "a", "to": "c"}, {"from": "a", "to": "b"}],
+        }
+    )
+    got = [(d.pointer, d.message) for d in supports_and_attacks(m, build(m))]
+    assert got == [
+        (("attacks", 0), "claim `a` supports `c` (through `j`) and attacks `c`"),
+        (("attacks", 0), "claim `a` supports `c` (through `k`) and attacks `c`"),
+        (("attacks", 1), "claim `a` supports `b` (through `i`) and attacks `b`"),
+    ]
+
+
+SAME_TEXTS = {
+    "claims": {
+        "a": {"text": {"en": "One", "pt": "Um"}},
+        "b": {"text": "Two"},
+        "c": {"text": "  one"},
+        "d": {"text": {"en": "TWO", "pt": "um"}},
+    }
+}
+
+
+def test_am304_tells_texts_apart_by_their_hashes_and_checks_them() -> None:
+    m = argmap.ArgumentMap.model_validate(SAME_TEXTS)
+    got = [(d.pointer, d.message) for d in duplicate_texts(m, build(m))]
+    assert got == [
+        (("claims", "c", "text"), "claims `a` and `c` have the same text"),
+        (("claims", "d", "text"), "claims `b` and `d` have the same text"),
+    ]
+    # Every text given one hash: different texts collide, and the texts decide.
+    assert _same_texts(m, lambda key: 0) is None
+    exact = _same_texts(m, lambda key: key)
+    assert exact is not None and [(d.pointer, d.message) for d in exact] == got
 
 
 def test_align_counts_difflibs_matches_for_a_quote_of_one_block() -> None:

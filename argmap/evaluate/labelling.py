@@ -48,8 +48,9 @@ class CompactGraph:
     nodes: list[str]
     index: dict[str, int]
     is_claim: list[bool]
-    supports: list[list[int]]  # claim -> inferences it is a premise of; inference -> [conclusion]
-    attacks: list[list[int]]  # claim -> the claims and inferences it attacks
+    # claim -> the inferences it is a premise of; inference -> its conclusion
+    supports: Sequence[Sequence[int]]
+    attacks: Sequence[Sequence[int]]  # claim -> the claims and inferences it attacks
     unmet: list[int]
     pending: list[int]
     weight: list[float]
@@ -76,7 +77,7 @@ def compile_graph(
     ...     "inferences": {"i": {"premises": ["a"], "conclusion": "b"}}})
     >>> view = compile_graph(build(m), issues=[["a", "b", "a"], ["b", "b"]])
     >>> view.nodes, view.supports, view.unmet, view.pending, view.issues
-    (['a', 'b', 'i'], [[2], [], [1]], [0, 0, 1], [0, 1, 0], [[0, 1]])
+    (['a', 'b', 'i'], [(2,), (), (1,)], [0, 0, 1], [0, 1, 0], [[0, 1]])
     """
     from argmap.graph import ATTACK, CLAIM, PREMISE
 
@@ -85,22 +86,29 @@ def compile_graph(
     issues = list(issues)
     _known(index, chain(weights or (), chain.from_iterable(issues)))
     size = len(nodes)
-    supports: list[list[int]] = [[] for _ in range(size)]
-    attacks: list[list[int]] = [[] for _ in range(size)]
+    # A tuple for each node's successors, and one shared empty tuple where it has none (most
+    # nodes attack nothing): a list for each was 19 MiB of a 100,000-claim map's 38.
+    supports: list[tuple[int, ...]] = [()] * size
+    attacks: list[tuple[int, ...]] = [()] * size
     unmet, pending = [0] * size, [0] * size
     for u, (_, successors) in enumerate(graph.adjacency()):
+        support, attack = [], []
         for target, edge in successors.items():
             v = index[target]
             kind = edge["kind"]
             if kind == ATTACK:
-                attacks[u].append(v)
+                attack.append(v)
                 unmet[v] += 1
             else:
-                supports[u].append(v)
+                support.append(v)
                 if kind == PREMISE:
                     unmet[v] += 1
                 else:
                     pending[v] += 1
+        if support:
+            supports[u] = tuple(support)
+        if attack:
+            attacks[u] = tuple(attack)
     weight = [1.0] * size
     for ident, w in (weights or {}).items():
         weight[index[ident]] = w
