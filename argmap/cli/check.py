@@ -48,12 +48,13 @@ def check_command(
     from argmap import check_path
     from argmap.parallel import mapped
     from argmap.reports import default_format
-    from argmap.reports.github import append_step_summary
 
     fmt = fmt or default_format(os.environ)
     check = functools.partial(check_path, questions=questions)
     diags = [d for found in mapped(check, paths, jobs) for d in found]
     click.echo(REPORTERS[fmt](diags, len(paths), colour_wanted()))
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        from argmap.reports.github import append_step_summary
+
         append_step_summary(os.environ["GITHUB_STEP_SUMMARY"], diags, len(paths))
     sys.exit(exit_status(diags, strict))
