@@ -79,7 +79,8 @@ def _sniff_carneades(text: str) -> bool:
     return carneades.sniff(text)
 
 
-def _read_dung(text: str, path: str, limits: Limits) -> Parsed:
+def read_dung(text: str, path: str, limits: Limits) -> Parsed:
+    """The reader of the abstract frameworks (apx, tgf, iccma): :func:`argmap.formats.dung.read`."""
     from argmap.formats import dung
 
     return dung.read(text, path, limits)
@@ -156,9 +157,9 @@ FORMATS: list[Format] = [
     Format(
         "carneades", (".yml", ".yaml"), "Carneades 4 graph", _read_carneades, None, _sniff_carneades
     ),
-    Format("apx", (".apx",), "abstract framework (ASPARTIX)", _read_dung),
-    Format("tgf", (".tgf",), "abstract framework (TGF)", _read_dung),
-    Format("iccma", (".af", ".i23"), "abstract framework (ICCMA)", _read_dung),
+    Format("apx", (".apx",), "abstract framework (ASPARTIX)", read_dung),
+    Format("tgf", (".tgf",), "abstract framework (TGF)", read_dung),
+    Format("iccma", (".af", ".i23"), "abstract framework (ICCMA)", read_dung),
     # Argdown keeps everything: what it has no syntax for travels as data or in the front
     # matter, as the round-trip tests prove for every kind.
     Format(

@@ -157,6 +157,8 @@ def write_yaml(argmap: ArgumentMap) -> str:
       a:
         text: '_0'
     """
+    import yaml
+
     return yaml.dump(dump(argmap), Dumper=_dumper(), allow_unicode=True, sort_keys=False, width=100)
 
 
