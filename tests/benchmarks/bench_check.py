@@ -12,6 +12,8 @@ the process (maxrss, through GNU time), and the ratio of processor times (argmap
   loads the same file with yaml-rs (the floor of reading it at all);
 - ``check flagship``: ``argmap check maps/runway-letter.yaml``, next to ``python -c pass``;
 - ``import argmap`` and ``argmap --version``, next to ``python -c pass``;
+- ``check libraries``: importing networkx, Pydantic and yaml-rs, which any check needs, next
+  to ``python -c pass``: the floor of ``check flagship`` (argmap's own cost is the rest);
 - with `corpus`, ``check --jobs 1`` and ``--jobs 2`` of every map in it.
 
 With `base` (a checkout of another revision, say main, sharing this environment), each
@@ -125,6 +127,7 @@ def rows(
         ("check flagship", ["-m", "argmap", "check", str(FLAGSHIP)], ["-c", "pass"]),
         ("import argmap", ["-c", "import argmap"], ["-c", "pass"]),
         ("argmap --version", ["-m", "argmap", "--version"], ["-c", "pass"]),
+        ("check libraries", ["-c", "import networkx, pydantic, yaml_rs"], ["-c", "pass"]),
     ]
     if corpus is not None:
         for jobs in (1, 2):
