@@ -31,16 +31,13 @@ from argmap.errors import (
     UnresolvedReferences,
 )
 from argmap.evaluate import Evaluation, Label, evaluate
-from argmap.locate import locate
-from argmap.memory import gc_paused
-from argmap.model import ArgumentMap, Attack, Claim, Inference, Issue, Quote, Source, Voice
-from argmap.read import read_path, read_text, source_files
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from argmap.draw import Style
     from argmap.formats import Format
+    from argmap.model import ArgumentMap, Attack, Claim, Inference, Issue, Quote, Source, Voice
 
 __version__ = "0.1.0"
 
@@ -75,6 +72,24 @@ __all__ = [
 ]
 
 
+#: The model's classes: exported, but imported on first use, for Pydantic builds them when
+#: imported (a tenth of a second) and ``argmap --version`` need not wait for it.
+_MODEL = frozenset(
+    {"ArgumentMap", "Attack", "Claim", "Inference", "Issue", "Quote", "Source", "Voice"}
+)
+
+
+def __getattr__(name: str) -> object:
+    """A class of the model, imported when first asked for (PEP 562)."""
+    if name not in _MODEL:
+        raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+    from argmap import model
+
+    value = getattr(model, name)
+    globals()[name] = value
+    return value
+
+
 def load(path: str | Path, format: str | None = None) -> ArgumentMap:
     """Read a map file in any format argmap reads (`format` by name, else by the file).
 
@@ -83,6 +98,8 @@ def load(path: str | Path, format: str | None = None) -> ArgumentMap:
     MapError
         When the file cannot be read or the map has errors; ``err.diagnostics`` says what.
     """
+    from argmap.read import read_path
+
     argmap, diags = read_path(path, format)
     if argmap is None:
         raise MapError(diags)
@@ -102,6 +119,8 @@ def loads(text: str, format: str = "yaml", name: str = "<string>") -> ArgumentMa
     FormatError
         When `format` is not a format argmap reads.
     """
+    from argmap.read import read_text
+
     _format(format, reading=True)
     argmap, diags = read_text(text, name, format)
     if argmap is None:
@@ -179,6 +198,7 @@ def check(argmap: ArgumentMap, *, questions: bool = False) -> list[Diagnostic]:
     With `questions`, each inference's open critical questions come too, as notes (AM314),
     and premises that do not fit their scheme (AM311).
 
+    >>> from argmap import ArgumentMap
     >>> m = ArgumentMap.model_validate({"claims": {"a": {"text": "A"}}, "main": ["b"]})
     >>> [d.code for d in check(m)]
     ['AM106']
@@ -195,6 +215,8 @@ def check_path(
     >>> [d.code for d in check_path("/nonexistent.yaml")]
     ['AM001']
     """
+    from argmap.read import read_path
+
     argmap, diags = read_path(path, format)
     if argmap is not None:
         diags += check(argmap, questions=questions)
@@ -208,6 +230,7 @@ def checked(
     from argmap.checks import CHECKS
     from argmap.finish import references
     from argmap.graph import build
+    from argmap.memory import gc_paused
     from argmap.schemes import check_schemes
 
     graph = None
@@ -219,7 +242,17 @@ def checked(
             for run in CHECKS:
                 diags.extend(run(argmap, graph))
             diags.extend(check_schemes(argmap, questions=questions))
-    return sorted(locate(diags, argmap.origin), key=sort_key), graph
+    return sorted(_located(diags, argmap), key=sort_key), graph
+
+
+def _located(diags: list[Diagnostic], argmap: ArgumentMap) -> list[Diagnostic]:
+    """:func:`argmap.locate.locate`, imported only when there is something to locate: it
+    imports PyYAML, which checking a clean map does without."""
+    if not diags:
+        return diags
+    from argmap.locate import locate
+
+    return locate(diags, argmap.origin)
 
 
 def render(
@@ -248,6 +281,7 @@ def render(
     (:data:`argmap.draw.DEFAULT_STYLE`). With `evaluated`, claims and junctions
     are coloured by their labels (:func:`evaluate`, with `accept` and `reject`).
 
+    >>> from argmap import ArgumentMap
     >>> m = ArgumentMap.model_validate({"claims": {"a": {"text": "A"}, "b": {"text": "B"}},
     ...     "inferences": {"i": {"premises": ["a"], "conclusion": "b"}}})
     >>> render(m, "dot").startswith(b"digraph argmap {")
@@ -294,7 +328,7 @@ def rendered(
     more = unsafe_links(argmap)
     if style.lang:
         more += missing_language(argmap, style.lang) + partly_translated(argmap, style.lang)
-    more = locate(more, argmap.origin)
+    more = _located(more, argmap)
     # From the command line: no place in the file.
     options = unknown_tags(argmap, style.tag_colours)
     if assumed is not None:
@@ -342,6 +376,7 @@ def convert(
     """
     from argmap.formats import FORMATS, detect
     from argmap.output import write_output
+    from argmap.read import read_path, source_files
 
     suffix = Path(target).suffix.lower()
     if to is None and not any(suffix in f.suffixes for f in FORMATS):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,6 +102,8 @@ def _git_ignored(folder: Path, paths: list[Path]) -> set[Path]:
     """The paths git ignores, when `folder` is in a git work tree (else none)."""
     if not paths:
         return set()
+    import subprocess  # here: checking a file needs no process of git's
+
     try:
         done = subprocess.run(
             ["git", "-C", str(folder), "check-ignore", "--stdin", "-z"],

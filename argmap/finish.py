@@ -22,7 +22,6 @@ from typing import Any
 from argmap.diagnostics import Diagnostic, Pointer, describe, diagnostic, has_errors, sort_key
 from argmap.formats.base import Parsed
 from argmap.limits import Limits
-from argmap.locate import locate
 from argmap.memory import gc_paused
 from argmap.model import ArgumentMap, Origin, texts
 from argmap.suggest import Vocabulary
@@ -53,7 +52,10 @@ def finish(
             if argmap is not None:
                 problems = references(argmap)
         diags += problems
-    diags = sorted(locate(diags, origin), key=sort_key)
+    if diags:  # locating imports PyYAML, which a clean map does without
+        from argmap.locate import locate
+
+        diags = sorted(locate(diags, origin), key=sort_key)
     if argmap is None or has_errors(diags):
         return None, diags
     argmap._origin = origin

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 
 import argmap
 from argmap.evaluate import evaluate
-from argmap.formats import aif
+from argmap.formats import aif, by_name
 from argmap.formats.base import KINDS, inventory
 from argmap.limits import Limits
 from argmap.model import ArgumentMap
@@ -143,7 +143,7 @@ def test_round_trip_keeps_argument_layer(path: Path) -> None:
 def test_every_kind_survives_a_round_trip(m: ArgumentMap) -> None:
     """AIF carries every kind of data (in AIF's nodes, or in argmap's extras): the map
     comes back equal, with no diagnostic, and evaluates the same."""
-    assert set(KINDS) == aif.CARRIES and argmap.losses(m, "aif") == []
+    assert set(KINDS) == by_name("aif").carries and argmap.losses(m, "aif") == []
     again, diags = read_text(aif.write(m), "again.json")
     assert diags == [] and again is not None
     assert again.model_dump() == m.model_dump()

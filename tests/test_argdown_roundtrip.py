@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap.formats import argdown
+from argmap.formats import argdown, by_name
 from argmap.formats.base import KINDS, inventory
 from argmap.model import ArgumentMap, dump
 from argmap.read import read_text
@@ -176,7 +176,7 @@ def test_weight_zero_keeps_its_verdict() -> None:
 
 
 def test_carries_everything_it_declares() -> None:
-    assert frozenset(KINDS) == argdown.CARRIES
+    assert frozenset(KINDS) == by_name("argdown").carries
 
 
 @settings(

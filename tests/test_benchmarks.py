@@ -12,6 +12,7 @@ def test_bench_check_runs_small() -> None:
         "check flagship",
         "import argmap",
         "argmap --version",
+        "check libraries",
     ]
     assert all(float(r["wall"]) > 0 and float(r["floor"]) >= 0 for r in found)
     assert all(float(r["MiB"]) > 10 for r in found)  # maxrss of the child, not of pytest

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap.formats import graphml
+from argmap.formats import by_name, graphml
 from argmap.formats.base import KINDS, inventory
 from argmap.model import ArgumentMap, text_in
 from tests.strategies import every_kind
@@ -72,7 +72,7 @@ def _held(graph: nx.MultiDiGraph) -> Counter[str]:
 @given(every_kind())
 def test_every_carried_kind_is_in_the_file(m: ArgumentMap) -> None:
     """networkx reads back as many of each carried kind as the map holds, with its values."""
-    assert set(KINDS) == graphml.CARRIES and argmap.losses(m, "graphml") == []
+    assert set(KINDS) == by_name("graphml").carries and argmap.losses(m, "graphml") == []
     graph = _parsed(m)
     assert _held(graph) == inventory(m)
     for ident, claim in m.claims.items():

@@ -52,11 +52,11 @@ from argmap.errors import IdError
 from argmap.evaluate.ids import BY, unknown_ids, voice_claims
 from argmap.evaluate.labelling import Label, grounded
 from argmap.evaluate.reasons import explain, reasons, report, table
-from argmap.model import ArgumentMap
 
 if TYPE_CHECKING:
     import networkx as nx
 
+    from argmap.model import ArgumentMap
     from argmap.schemes.burden import Burden
 
 # argmap.graph (and networkx) are imported where needed, so that `import argmap`, which
@@ -109,6 +109,7 @@ def evaluate(
         When a claim to accept or reject is not in the map (AM501, with the closest id as a
         hint), or is both accepted and rejected (AM502).
 
+    >>> from argmap.model import ArgumentMap
     >>> m = ArgumentMap.model_validate({
     ...     "claims": {"a": {"text": "A"}, "b": {"text": "B"}, "c": {"text": "C"}},
     ...     "inferences": {"i": {"premises": ["a"], "conclusion": "b"}},
@@ -184,6 +185,7 @@ def assumptions(
 ) -> tuple[frozenset[str], frozenset[str]]:
     """The claims assumed and the claims rejected: the map's statuses, then the overrides.
 
+    >>> from argmap.model import ArgumentMap
     >>> m = ArgumentMap.model_validate({"claims": {
     ...     "a": {"text": "A"}, "b": {"text": "B", "status": "open"}}})
     >>> from argmap.graph import build

@@ -64,11 +64,11 @@ def read_framework(path: str | Path) -> Framework | None:
     >>> read_framework("map.yaml") is None
     True
     """
-    from argmap.formats import detect, dung
+    from argmap.formats import detect, dung, read_dung
     from argmap.limits import Limits
     from argmap.read import decoded, read_bounded
 
-    if str(path) == "-" or detect(str(path)).read is not dung.read:
+    if str(path) == "-" or detect(str(path)).read is not read_dung:
         return None
     limits = Limits.from_env()
     raw = read_bounded(path, limits.max_bytes, str(path))[0]

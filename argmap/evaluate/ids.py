@@ -9,11 +9,13 @@ the API (which raises :class:`argmap.IdError` with its diagnostics) and the comm
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from argmap.diagnostics import Diagnostic, diagnostic
-from argmap.model import ArgumentMap
 from argmap.suggest import Vocabulary
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
 
 
 def unknown_ids(
@@ -25,6 +27,7 @@ def unknown_ids(
     """AM501 for an id to accept, reject or explain that the map lacks; AM502 for a claim
     both accepted and rejected.
 
+    >>> from argmap.model import ArgumentMap
     >>> m = ArgumentMap.model_validate({"claims": {"abc": {"text": "A"}}})
     >>> [(d.code, d.message, d.hint) for d in unknown_ids(m, accept=["abd"], reject=["abc"])]
     [('AM501', 'no claim `abd` to accept', 'did you mean `abc`?')]
@@ -80,6 +83,7 @@ def voice_claims(
     A claim whose status in the map is the other stance keeps it: rejecting the critics does
     not deny the facts they report, marked ``status: accepted``. Plain ids are left out.
 
+    >>> from argmap.model import ArgumentMap
     >>> m = ArgumentMap.model_validate({"voices": {"v": {"name": "V"}}, "claims": {
     ...     "a": {"text": "A", "by": "v"}, "b": {"text": "B", "by": "v", "status": "accepted"},
     ...     "c": {"text": "C"}}})

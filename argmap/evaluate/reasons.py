@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 
 from argmap.errors import IdError
 from argmap.evaluate.labelling import Label
-from argmap.model import ArgumentMap, Text, text_in
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from argmap.evaluate import Evaluation
+    from argmap.model import ArgumentMap, Text
 
 #: A reason for a label, and the node it rests on (None: the chain ends there).
 Reason = tuple[str, str | None]
@@ -32,6 +32,7 @@ def explain(argmap: ArgumentMap, graph: nx.DiGraph, evaluation: Evaluation, iden
 
     >>> from argmap.evaluate import evaluate
     >>> from argmap.graph import build
+    >>> from argmap.model import ArgumentMap
     >>> m = ArgumentMap.model_validate({"claims": {"a": {"text": "A"}, "b": {"text": "B"}},
     ...     "attacks": [{"from": "a", "to": "b"}]})
     >>> explain(m, build(m), evaluate(m), "b")
@@ -61,6 +62,7 @@ def reasons(argmap: ArgumentMap, graph: nx.DiGraph, evaluation: Evaluation) -> d
     rests on (None: the chain ends there). Linear, where explaining every node is not.
 
     >>> from argmap.evaluate import evaluate
+    >>> from argmap.model import ArgumentMap
     >>> m = ArgumentMap.model_validate({"claims": {"a": {"text": "A"}, "b": {"text": "B"}},
     ...     "attacks": [{"from": "a", "to": "b"}]})
     >>> from argmap.graph import build
@@ -167,6 +169,8 @@ class _Reasons:
         return "nothing settles it", None
 
     def _text(self, text: Text) -> str:
+        from argmap.model import text_in  # here: `import argmap` imports this module
+
         return text_in(text, self.argmap.lang, "en")
 
     def _out(self, node: str, attackers: list[str], supports: list[str]) -> Reason:
@@ -240,6 +244,7 @@ def report(argmap: ArgumentMap, graph: nx.DiGraph, evaluation: Evaluation) -> li
 
     >>> from argmap.evaluate import evaluate
     >>> from argmap.graph import build
+    >>> from argmap.model import ArgumentMap
     >>> m = ArgumentMap.model_validate({"claims": {"a": {"text": "A"}, "b": {"text": "B"}},
     ...     "inferences": {"i": {"premises": ["a"], "conclusion": "b"}}})
     >>> [(row["id"], row["label"]) for row in report(m, build(m), evaluate(m))]

@@ -1,10 +1,13 @@
 """Formats: one module per format, and the table that picks one for a file.
 
-Each row of :data:`FORMATS` holds the format's functions themselves: a reader
+Each row of :data:`FORMATS` holds the format's functions: a reader
 ``read(text, path, limits) -> Parsed`` (:mod:`argmap.formats.base`), a writer
 ``write(argmap) -> str`` where argmap can write the format, a ``sniff(text) -> bool`` where
 two formats share an extension, and the kinds of data the writer ``carries``. Readers give
 plain data; :func:`argmap.finish.finish` makes every format's data a map the same way.
+
+The functions in the table import their format's module when first called: reading a YAML
+map loads neither the Argdown parser nor networkx (for GraphML).
 """
 
 from __future__ import annotations
@@ -12,9 +15,105 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
-from argmap.formats import aif, argdown, carneades, dung, graphml, kialo, native
 from argmap.formats.base import EVERYTHING, Reader, Writer
+
+if TYPE_CHECKING:
+    from argmap.formats.base import Parsed
+    from argmap.limits import Limits
+    from argmap.model import ArgumentMap
+
+
+def _read_yaml(text: str, path: str, limits: Limits) -> Parsed:
+    from argmap.formats.native import read_yaml
+
+    return read_yaml(text, path, limits)
+
+
+def _write_yaml(argmap: ArgumentMap) -> str:
+    from argmap.formats.native import write_yaml
+
+    return write_yaml(argmap)
+
+
+def _read_json(text: str, path: str, limits: Limits) -> Parsed:
+    from argmap.formats.native import read_json
+
+    return read_json(text, path, limits)
+
+
+def _write_json(argmap: ArgumentMap) -> str:
+    from argmap.formats.native import write_json
+
+    return write_json(argmap)
+
+
+def _read_aif(text: str, path: str, limits: Limits) -> Parsed:
+    from argmap.formats import aif
+
+    return aif.read(text, path, limits)
+
+
+def _write_aif(argmap: ArgumentMap) -> str:
+    from argmap.formats import aif
+
+    return aif.write(argmap)
+
+
+def _sniff_aif(text: str) -> bool:
+    from argmap.formats import aif
+
+    return aif.sniff(text)
+
+
+def _read_carneades(text: str, path: str, limits: Limits) -> Parsed:
+    from argmap.formats import carneades
+
+    return carneades.read(text, path, limits)
+
+
+def _sniff_carneades(text: str) -> bool:
+    from argmap.formats import carneades
+
+    return carneades.sniff(text)
+
+
+def read_dung(text: str, path: str, limits: Limits) -> Parsed:
+    """The reader of the abstract frameworks (apx, tgf, iccma): :func:`argmap.formats.dung.read`."""
+    from argmap.formats import dung
+
+    return dung.read(text, path, limits)
+
+
+def _read_argdown(text: str, path: str, limits: Limits) -> Parsed:
+    from argmap.formats import argdown
+
+    return argdown.read(text, path, limits)
+
+
+def _write_argdown(argmap: ArgumentMap) -> str:
+    from argmap.formats import argdown
+
+    return argdown.write(argmap)
+
+
+def _read_kialo(text: str, path: str, limits: Limits) -> Parsed:
+    from argmap.formats import kialo
+
+    return kialo.read(text, path, limits)
+
+
+def _sniff_kialo(text: str) -> bool:
+    from argmap.formats import kialo
+
+    return kialo.sniff(text)
+
+
+def _write_graphml(argmap: ArgumentMap) -> str:
+    from argmap.formats import graphml
+
+    return graphml.write(argmap)
 
 
 @dataclass(frozen=True)
@@ -38,39 +137,45 @@ FORMATS: list[Format] = [
         "yaml",
         (".yaml", ".yml"),
         "argmap map (YAML)",
-        native.read_yaml,
-        native.write_yaml,
+        _read_yaml,
+        _write_yaml,
         carries=EVERYTHING,
     ),
     Format(
         "json",
         (".json",),
         "argmap map (JSON)",
-        native.read_json,
-        native.write_json,
+        _read_json,
+        _write_json,
         None,
         EVERYTHING,
     ),
-    Format("aif", (".json",), "AIF JSON (AIFdb, OVA)", aif.read, aif.write, aif.sniff, aif.CARRIES),
+    # AIF keeps everything, in its nodes or in the extras.
     Format(
-        "carneades", (".yml", ".yaml"), "Carneades 4 graph", carneades.read, None, carneades.sniff
+        "aif", (".json",), "AIF JSON (AIFdb, OVA)", _read_aif, _write_aif, _sniff_aif, EVERYTHING
     ),
-    Format("apx", (".apx",), "abstract framework (ASPARTIX)", dung.read),
-    Format("tgf", (".tgf",), "abstract framework (TGF)", dung.read),
-    Format("iccma", (".af", ".i23"), "abstract framework (ICCMA)", dung.read),
+    Format(
+        "carneades", (".yml", ".yaml"), "Carneades 4 graph", _read_carneades, None, _sniff_carneades
+    ),
+    Format("apx", (".apx",), "abstract framework (ASPARTIX)", read_dung),
+    Format("tgf", (".tgf",), "abstract framework (TGF)", read_dung),
+    Format("iccma", (".af", ".i23"), "abstract framework (ICCMA)", read_dung),
+    # Argdown keeps everything: what it has no syntax for travels as data or in the front
+    # matter, as the round-trip tests prove for every kind.
     Format(
         "argdown",
         (".argdown", ".ad"),
         "Argdown",
-        argdown.read,
-        argdown.write,
-        carries=argdown.CARRIES,
+        _read_argdown,
+        _write_argdown,
+        carries=EVERYTHING,
     ),
     Format(
-        "kialo", (".kialo", ".txt"), "Kialo debate (text export)", kialo.read, None, kialo.sniff
+        "kialo", (".kialo", ".txt"), "Kialo debate (text export)", _read_kialo, None, _sniff_kialo
     ),
+    # GraphML keeps everything (see argmap.formats.base.KINDS).
     Format(
-        "graphml", (".graphml",), "GraphML (yEd, Gephi)", None, graphml.write, None, graphml.CARRIES
+        "graphml", (".graphml",), "GraphML (yEd, Gephi)", None, _write_graphml, None, EVERYTHING
     ),
 ]
 

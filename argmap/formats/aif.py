@@ -21,7 +21,8 @@ What AIF has no place for travels in extra keys, which AIF tools keep or ignore:
   that names one of these voices gives the claim that voice; otherwise the voice is made
   from the speaker's name.
 
-So a map written here reads back equal, ids and voices included (:data:`CARRIES`). The
+So a map written here reads back equal, ids and voices included (it carries every kind of
+data, :data:`argmap.formats.base.EVERYTHING`). The
 text of a node wins over its extras: a claim edited in an AIF tool keeps the edit.
 
 Annotation errors (an RA with two conclusions, an L-node used as a premise, a CA pointing at
@@ -39,13 +40,10 @@ from typing import Any
 
 from argmap.diagnostics import Diagnostic, diagnostic
 from argmap.formats.argdown import slug
-from argmap.formats.base import EVERYTHING, Parsed
+from argmap.formats.base import Parsed
 from argmap.formats.native import parse
 from argmap.limits import Limits
 from argmap.model import SLUG_RE, ArgumentMap, Origin, Position, Positions, dump, text_in
-
-#: What the AIF writer keeps: everything, in AIF's nodes or in the extras.
-CARRIES = EVERYTHING
 
 SCHEME_NODES = ("RA", "CA", "MA", "PA")
 DIALOGUE_NODES = ("L", "YA", "TA")

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from argmap.diagnostics import Diagnostic
-from argmap.model import ArgumentMap, Positions
 
 if TYPE_CHECKING:
     from argmap.limits import Limits
+    from argmap.model import ArgumentMap, Positions
 
 
 @dataclass
@@ -42,7 +42,7 @@ class Parsed:
 #: ``read(text, path, limits)``: `path` names the file in diagnostics.
 Reader = Callable[[str, str, "Limits"], Parsed]
 #: ``write(argmap)``: the map as the format's text.
-Writer = Callable[[ArgumentMap], str]
+Writer = Callable[["ArgumentMap"], str]
 
 #: The kinds of data a map can hold, as :func:`inventory` counts them and writers declare
 #: them. Each is named as a person would in "cannot carry 3 notes".
@@ -83,6 +83,7 @@ KINDS = (
 def inventory(argmap: ArgumentMap) -> Counter[str]:
     """How many of each kind of data (:data:`KINDS`) a map holds.
 
+    >>> from argmap.model import ArgumentMap
     >>> m = ArgumentMap.model_validate({"claims": {"a": {"text": {"en": "A", "pt": "Á"},
     ...     "note": "n"}, "b": {"text": "B"}}, "attacks": [{"from": "a", "to": "b"}]})
     >>> sorted(inventory(m).items())
@@ -129,6 +130,7 @@ def inventory(argmap: ArgumentMap) -> Counter[str]:
 def lost(argmap: ArgumentMap, carries: frozenset[str]) -> list[tuple[str, int]]:
     """The kinds of data in `argmap` that a format carrying `carries` cannot hold, with counts.
 
+    >>> from argmap.model import ArgumentMap
     >>> m = ArgumentMap.model_validate({"claims": {"a": {"text": "A", "note": "n"}}})
     >>> lost(m, frozenset({"claims"}))
     [('claim notes', 1)]

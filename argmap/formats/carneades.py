@@ -23,7 +23,6 @@ from typing import Any
 from argmap.diagnostics import Diagnostic, Pointer, diagnostic
 from argmap.formats.base import Parsed
 from argmap.limits import Limits
-from argmap.locate import locate, parse_located
 from argmap.model import Origin
 
 #: Top-level keys that do not change the labels.
@@ -62,6 +61,8 @@ def sniff(text: str) -> bool:
 
 def read(text: str, path: str, limits: Limits) -> Parsed:
     """Read a Carneades argument graph as a map's data; diagnostics are located in the file."""
+    from argmap.locate import locate, parse_located  # here: a YAML map's sniff loads this module
+
     origin = Origin(path=path, text=text, format="carneades")
     data, diags, positions = parse_located(origin, limits.max_nodes)
     if data is None and diags:

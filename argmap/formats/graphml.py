@@ -28,12 +28,8 @@ from typing import Any
 
 import networkx as nx
 
-from argmap.formats.base import EVERYTHING
 from argmap.graph import ATTACK, CLAIM, CONCLUSION, INFERENCE, PREMISE, build
 from argmap.model import ArgumentMap, Text, dump, text_in, texts
-
-#: What the GraphML file holds: everything (see :data:`argmap.formats.base.KINDS`).
-CARRIES = EVERYTHING
 
 #: Code points XML 1.0 forbids: C0 controls but tab, newline and carriage return; lone
 #: surrogates; U+FFFE and U+FFFF.

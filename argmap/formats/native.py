@@ -9,21 +9,22 @@ every node its line and column. Both give the same data for every document.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
 import sys
 from types import ModuleType
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from argmap.diagnostics import Diagnostic, diagnostic
 from argmap.formats.base import Parsed
 from argmap.limits import Limits
-from argmap.locate import parse_located
 from argmap.model import ArgumentMap, Origin, dump
 from argmap.yaml12 import fast_reader_may_differ, needs_quotes
+
+if TYPE_CHECKING:
+    import yaml
 
 _ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s\[\]{},]")
 
@@ -68,6 +69,8 @@ def parse(origin: Origin, limits: Limits) -> tuple[Any, list[Diagnostic]]:
     """
     data, diags = parse_fast(origin)
     if data is UNSURE:
+        from argmap.locate import parse_located  # PyYAML: only for the texts that need it
+
         data, diags, _ = parse_located(origin, limits.max_nodes)
     return data, diags
 
@@ -143,10 +146,6 @@ def _yaml_rs() -> ModuleType:
     return yaml_rs
 
 
-class _Dumper(yaml.SafeDumper):
-    """Quotes every string that a YAML reader could take for something else."""
-
-
 #: Line breaks beyond LF and CR: PyYAML folds them in plain and single-quoted scalars (and
 #: indents the next line), so a text holding one is written double-quoted, as an escape.
 _OTHER_BREAKS = frozenset("\x85\u2028\u2029")
@@ -159,7 +158,17 @@ def _string(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
-_Dumper.add_representer(str, _string)
+@functools.cache
+def _dumper() -> type[yaml.SafeDumper]:
+    """PyYAML's safe dumper, quoting every string that a YAML reader could take for something
+    else; made on first use, so that reading a map does without PyYAML."""
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    Dumper.add_representer(str, _string)
+    return Dumper
 
 
 def write_yaml(argmap: ArgumentMap) -> str:
@@ -172,7 +181,9 @@ def write_yaml(argmap: ArgumentMap) -> str:
       a:
         text: '_0'
     """
-    return yaml.dump(dump(argmap), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    import yaml
+
+    return yaml.dump(dump(argmap), Dumper=_dumper(), allow_unicode=True, sort_keys=False, width=100)
 
 
 def write_json(argmap: ArgumentMap) -> str:

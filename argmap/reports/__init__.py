@@ -9,6 +9,9 @@ the table of them, by the name ``--format`` takes:
 - ``github``: GitHub Actions workflow commands, shown as annotations
   (:mod:`argmap.reports.github`);
 - ``rdjson``: the Reviewdog Diagnostic Format (:mod:`argmap.reports.rdjson`).
+
+The modules of the last three are imported when their report is made: the metadata they
+look up costs more than checking a small map.
 """
 
 from __future__ import annotations
@@ -16,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from argmap.diagnostics import Diagnostic, format_json, format_text, summary
-from argmap.reports import github, rdjson, sarif
 
 #: A report: the diagnostics of `files` checked maps, and whether colour is wanted.
 Reporter = Callable[[Sequence[Diagnostic], int, bool], str]
@@ -37,12 +39,33 @@ def json_report(diags: Sequence[Diagnostic], files: int, colour: bool = False) -
     return format_json(diags)
 
 
+def sarif_report(diags: Sequence[Diagnostic], files: int, colour: bool = False) -> str:
+    """SARIF 2.1.0 (:func:`argmap.reports.sarif.report`)."""
+    from argmap.reports import sarif
+
+    return sarif.report(diags, files, colour)
+
+
+def github_report(diags: Sequence[Diagnostic], files: int, colour: bool = False) -> str:
+    """GitHub Actions annotations (:func:`argmap.reports.github.report`)."""
+    from argmap.reports import github
+
+    return github.report(diags, files, colour)
+
+
+def rdjson_report(diags: Sequence[Diagnostic], files: int, colour: bool = False) -> str:
+    """The Reviewdog Diagnostic Format (:func:`argmap.reports.rdjson.report`)."""
+    from argmap.reports import rdjson
+
+    return rdjson.report(diags, files, colour)
+
+
 REPORTERS: dict[str, Reporter] = {
     "text": text_report,
     "json": json_report,
-    "sarif": sarif.report,
-    "github": github.report,
-    "rdjson": rdjson.report,
+    "sarif": sarif_report,
+    "github": github_report,
+    "rdjson": rdjson_report,
 }
 
 

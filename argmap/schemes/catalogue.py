@@ -18,7 +18,6 @@ from pathlib import Path
 from argmap.diagnostics import Diagnostic, Pointer, diagnostic, sort_key
 from argmap.errors import MapError
 from argmap.limits import Limits
-from argmap.locate import locate
 from argmap.model import ArgumentMap, Catalogue, Origin, Scheme
 from argmap.validate import validate_as
 
@@ -64,8 +63,11 @@ def read_catalogue(
         if catalogue is not None:
             problems = repeated_ids(catalogue.schemes, ("schemes",))
         diags += problems
-    located = locate(diags, origin)
-    return (None if diags else catalogue), sorted(located, key=sort_key)
+    if not diags:
+        return catalogue, []
+    from argmap.locate import locate  # it imports PyYAML, which a clean catalogue does without
+
+    return None, sorted(locate(diags, origin), key=sort_key)
 
 
 def repeated_ids(schemes: dict[str, Scheme], at: Pointer) -> list[Diagnostic]:

@@ -13,6 +13,9 @@ the ratio of processor times (argmap / floor):
   loads the same file with yaml-rs (the floor of reading it at all);
 - ``check flagship``: ``argmap check maps/runway-letter.yaml``, next to ``python -c pass``;
 - ``import argmap`` and ``argmap --version``, next to ``python -c pass``;
+- ``check libraries``: importing networkx, Pydantic's BaseModel (``import pydantic`` alone
+  defers its work) and yaml-rs, which any check needs, next to ``python -c pass``: the floor
+  of ``check flagship`` (argmap's own cost is the rest);
 - with `corpus`, ``check --jobs 1`` and ``--jobs 2`` of every map in it.
 
 With `base` (a checkout of another revision, say main, sharing this environment), each
@@ -60,6 +63,10 @@ def yaml_rs_load(path: Path) -> list[str]:
     return ["-c", code, str(path)]
 
 
+#: What any check imports: the floor of argmap's start-up.
+LIBRARIES = "import networkx, yaml_rs; from pydantic import BaseModel"
+
+
 def rows(
     sizes: list[int], folder: Path, corpus: Path | None
 ) -> list[tuple[str, list[str], list[str]]]:
@@ -73,6 +80,7 @@ def rows(
         ("check flagship", ["-m", "argmap", "check", str(FLAGSHIP)], ["-c", "pass"]),
         ("import argmap", ["-c", "import argmap"], ["-c", "pass"]),
         ("argmap --version", ["-m", "argmap", "--version"], ["-c", "pass"]),
+        ("check libraries", ["-c", LIBRARIES], ["-c", "pass"]),
     ]
     if corpus is not None:
         for jobs in (1, 2):

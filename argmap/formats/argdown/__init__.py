@@ -14,14 +14,10 @@ from __future__ import annotations
 from argmap.formats.argdown.build import new_id, slug, to_map
 from argmap.formats.argdown.parse import parse
 from argmap.formats.argdown.write import write
-from argmap.formats.base import EVERYTHING, Parsed
+from argmap.formats.base import Parsed
 from argmap.limits import Limits
 
-__all__ = ["CARRIES", "new_id", "read", "slug", "write"]
-
-#: What the Argdown writer keeps: everything (what Argdown has no syntax for travels as data
-#: or in the front matter), as the round-trip tests prove for every kind.
-CARRIES = EVERYTHING
+__all__ = ["new_id", "read", "slug", "write"]
 
 
 def read(text: str, path: str, limits: Limits) -> Parsed:

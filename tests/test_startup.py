@@ -1,0 +1,120 @@
+"""A command imports only what it needs: start-up is most of a small command's time.
+
+Each test runs the command line in a fresh interpreter and reads which modules it imported.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE = REPO / "maps" / "example.yaml"
+
+#: Runs the command line on its arguments in this process, then prints every module loaded.
+PROBE = """
+import sys
+from argmap.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print("\\nMODULES", *sorted(sys.modules))
+"""
+
+#: What drawing, the other formats and the reports load, none of which a check of a YAML
+#: map uses.
+NOT_FOR_CHECK = {
+    "argmap.draw",
+    "argmap.draw.source",
+    "argmap.evaluate.framework",
+    "argmap.formats.aif",
+    "argmap.formats.argdown",
+    "argmap.formats.dung",
+    "argmap.formats.graphml",
+    "argmap.formats.kialo",
+    "argmap.reports.sarif",
+    "argmap.reports.rdjson",
+    "argmap.reports.github",
+}
+
+#: Beyond those, the heavy libraries: the graph, the model (Pydantic), PyYAML.
+HEAVY = {"networkx", "pydantic", "argmap.model", "yaml", "argmap.graph"}
+
+
+def imported(*args: str, cwd: Path = REPO) -> set[str]:
+    """The modules loaded by ``argmap ARGS``."""
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=cwd,
+    )
+    line = done.stdout.rpartition("\nMODULES ")[2]
+    assert line, done.stderr
+    return set(line.split())
+
+
+def test_version_imports_neither_the_graph_nor_the_model_nor_drawing() -> None:
+    modules = imported("--version")
+    assert "argmap.draw.engine" in modules  # it asks Graphviz for its version
+    assert modules.isdisjoint(HEAVY | (NOT_FOR_CHECK - {"argmap.draw"}))
+
+
+def test_help_imports_every_command_but_nothing_heavy() -> None:
+    modules = imported("--help")
+    assert {"argmap.cli.render", "argmap.cli.check", "argmap.cli.serve"} <= modules
+    assert modules.isdisjoint(HEAVY | (NOT_FOR_CHECK - {"argmap.draw"}))
+
+
+def test_init_imports_nothing_heavy(tmp_path: Path) -> None:
+    modules = imported("init", "m.yaml", cwd=tmp_path)
+    assert (tmp_path / "m.yaml").is_file()
+    assert modules.isdisjoint(HEAVY | NOT_FOR_CHECK)
+    assert "argmap.cli.check" not in modules
+
+
+def test_check_of_a_yaml_map_imports_no_drawing_and_no_other_format() -> None:
+    modules = imported("check", str(EXAMPLE))
+    assert {"networkx", "argmap.checks", "argmap.formats.native"} <= modules
+    assert modules.isdisjoint(NOT_FOR_CHECK)
+
+
+def test_checking_a_clean_map_with_schemes_needs_no_pyyaml() -> None:
+    # the flagship names catalogue schemes: the catalogue is read, and nothing is located
+    modules = imported("check", str(REPO / "maps" / "runway-letter.yaml"))
+    assert "argmap.schemes.catalogue" in modules
+    assert modules.isdisjoint({"yaml", "argmap.locate"})
+
+
+def test_converting_a_clean_yaml_map_to_json_needs_no_graph_nor_pyyaml(tmp_path: Path) -> None:
+    modules = imported("convert", str(EXAMPLE), str(tmp_path / "m.json"))
+    assert (tmp_path / "m.json").is_file()
+    assert "pydantic" in modules
+    assert modules.isdisjoint({"networkx", "yaml", "argmap.locate"} | NOT_FOR_CHECK)
+
+
+@pytest.mark.parametrize("name", ["ArgumentMap", "Claim", "Label", "evaluate", "check"])
+def test_the_api_keeps_its_names_imported_later(name: str) -> None:
+    """`import argmap` is light, yet every name of the API is there; ``argmap.evaluate`` stays
+    the function after its package's modules are imported."""
+    code = (
+        "import sys, argmap\n"
+        "light = 'pydantic' not in sys.modules and 'networkx' not in sys.modules\n"
+        "import argmap.evaluate.framework, argmap.draw.source\n"
+        f"value = getattr(argmap, {name!r})\n"
+        "print(light, callable(argmap.evaluate), value.__name__)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "True", name]
+
+
+def test_an_unknown_name_of_the_api_is_an_attribute_error() -> None:
+    import argmap
+
+    with pytest.raises(AttributeError, match="no attribute 'Nonesuch'"):
+        argmap.Nonesuch  # noqa: B018
