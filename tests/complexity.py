@@ -17,24 +17,49 @@ T = TypeVar("T")
 BOUND = 8
 
 
-def _seconds(run: Callable[[T], object], text: T) -> float:
-    gc.collect()  # not to charge one run with the garbage of the one before
-    start = time.process_time()
-    run(text)
-    return time.process_time() - start
+#: The least processor time one measured batch of runs takes: a run of a fraction of a
+#: millisecond, timed alone, is at the mercy of one page fault or one cache flush by another
+#: process (a linear reader once measured 8.05 on a busy machine, from runs of 0.3 ms).
+BATCH = 0.02
+
+
+def _seconds(run: Callable[[T], object], text: T, number: int) -> float:
+    """Processor time of `number` runs, the collector off: in a test process holding the
+    objects of a thousand tests, its sweeps cost what that heap costs, not what `run` does
+    (the command line runs without it too)."""
+    gc.collect()  # not to charge one batch with the garbage of the one before
+    gc.disable()
+    try:
+        start = time.process_time()
+        for _ in range(number):
+            run(text)
+        return time.process_time() - start
+    finally:
+        gc.enable()
+
+
+def _batch(run: Callable[[T], object], text: T) -> int:
+    """How many runs on `text` take at least :data:`BATCH` seconds (1, 2, 4, ...)."""
+    number = 1
+    while _seconds(run, text, number) < BATCH:
+        number *= 2
+    return number
 
 
 def growth(run: Callable[[T], object], small: T, large: T, rounds: int = 5) -> float:
     """The ratio of the time `run` takes on `large` to the time it takes on `small`.
 
     Runs alternate between the two inputs and the fastest of each counts: other processes
-    on the machine only slow a run down, and alternating spreads them over both sizes.
+    on the machine only slow a run down, and alternating spreads them over both sizes. Each
+    is timed in batches of as many runs as make the small input's batch last
+    :data:`BATCH` seconds.
 
     >>> growth(len, "ab", "abcdefgh") < 100
     True
     """
+    number = _batch(run, small)
     small_best = large_best = float("inf")
     for _ in range(rounds):
-        small_best = min(small_best, _seconds(run, small))
-        large_best = min(large_best, _seconds(run, large))
+        small_best = min(small_best, _seconds(run, small, number))
+        large_best = min(large_best, _seconds(run, large, number))
     return large_best / small_best
