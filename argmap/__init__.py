@@ -242,7 +242,9 @@ def checked(
             for run in CHECKS:
                 diags.extend(run(argmap, graph))
             diags.extend(check_schemes(argmap, questions=questions))
-    return sorted(_located(diags, argmap), key=sort_key), graph
+        # placed in the pause too: thousands of notes are thousands of new objects
+        located = sorted(_located(diags, argmap), key=sort_key)
+    return located, graph
 
 
 def _located(diags: list[Diagnostic], argmap: ArgumentMap) -> list[Diagnostic]:
