@@ -244,6 +244,8 @@ class ArgumentMap(Element):
 Position = tuple[int, int]
 #: Where each element came from: a pointer into the map's data -> (key, value) positions.
 Positions = dict[Pointer, tuple[Position, Position]]
+#: Where the key and the value of each node end (just past their last character), by pointer.
+Ends = dict[Pointer, tuple[Position, Position]]
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 A map is YAML 1.2 read with the core schema: ``no``, ``on`` and ``1_000`` are strings, ``010``
 is ten, ``0o17`` fifteen. Three places must agree on it, and all three ask this module:
 
-- the located parser (:mod:`argmap.locate`) resolves every plain scalar with :func:`resolve`;
+- the located parser (:mod:`argmap.located_yaml`) resolves every plain scalar with :func:`resolve`;
 - the fast reader (``yaml-rs``) resolves more plain scalars as numbers than the core schema
   does (``1_000``, ``_0``, ``0b11``, ``0X1F``): :func:`fast_reader_may_differ` finds the texts
   where that can happen, and those are read by the located parser instead;

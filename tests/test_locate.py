@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.locate import _element_keys, _element_positions, _parse_spans, parse_located
+from argmap.locate import _element_keys
+from argmap.located_yaml import element_positions, parse_located, parse_spans
 from argmap.model import Origin
 from tests.conftest import MAPS
 from tests.test_diagnostics import CASES
@@ -17,9 +18,9 @@ TEXTS = [text for text, _, _ in CASES.values()] + [
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_targeted_positions_equal_full_parse(text: str) -> None:
-    _, _, full, full_ends = _parse_spans(Origin(path="m.yaml", text=text), 10_000)
+    _, _, full, full_ends = parse_spans(Origin(path="m.yaml", text=text), 10_000)
     for pointer in [p for p in full if len(p) >= 2]:
-        element = _element_positions(text, pointer)
+        element = element_positions(text, pointer)
         if element is None:
             continue
         positions, ends = element
@@ -33,7 +34,7 @@ def test_block_style_maps_are_located_without_a_full_parse() -> None:
     full = parse_located(Origin(path="m.yaml", text=text), 10_000)[2]
     elements = [p for p in full if len(p) == 2 and p[0] in ("claims", "inferences", "attacks")]
     assert elements
-    assert all(_element_positions(text, p) is not None for p in elements)
+    assert all(element_positions(text, p) is not None for p in elements)
 
 
 #: Texts whose key lines a scan could misread: CRLF line ends, a quoted text running on at a
@@ -52,7 +53,7 @@ TRICKY = [
 @pytest.mark.parametrize("text", TEXTS + TRICKY)
 def test_scanned_element_keys_equal_full_parse(text: str) -> None:
     origin = Origin(path="m.yaml", text=text)
-    _, _, full, full_ends = _parse_spans(origin, 10_000)
+    _, _, full, full_ends = parse_spans(origin, 10_000)
     elements = [p for p in full if len(p) == 2 and isinstance(p[1], str)]
     for pointer, (start, end) in _element_keys(origin, elements).items():
         assert start == full[pointer][0], pointer

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import argmap
 from argmap.formats.native import read_yaml, write_yaml
 from argmap.limits import Limits
-from argmap.locate import parse_located
+from argmap.located_yaml import parse_located
 from argmap.model import ArgumentMap, Origin
 from argmap.yaml12 import fast_reader_may_differ, needs_quotes, resolve
 

@@ -61,7 +61,8 @@ def sniff(text: str) -> bool:
 
 def read(text: str, path: str, limits: Limits) -> Parsed:
     """Read a Carneades argument graph as a map's data; diagnostics are located in the file."""
-    from argmap.locate import locate, parse_located  # here: a YAML map's sniff loads this module
+    from argmap.locate import locate
+    from argmap.located_yaml import parse_located  # here: a YAML map's sniff loads this module
 
     origin = Origin(path=path, text=text, format="carneades")
     data, diags, positions = parse_located(origin, limits.max_nodes)

@@ -3,7 +3,7 @@
 Reading is two-speed. A clean map is parsed by ``yaml-rs`` (or ``json``), which is fast but
 keeps no positions. When the fast parser may be wrong (aliases, which it cannot bound; plain
 scalars it resolves unlike YAML 1.2's core schema, see :mod:`argmap.yaml12`) or
-fails, the text is parsed by :mod:`argmap.locate` from PyYAML's event stream, which gives
+fails, the text is parsed by :mod:`argmap.located_yaml` from PyYAML's event stream, which gives
 every node its line and column. Both give the same data for every document.
 """
 
@@ -69,7 +69,7 @@ def parse(origin: Origin, limits: Limits) -> tuple[Any, list[Diagnostic]]:
     """
     data, diags = parse_fast(origin)
     if data is UNSURE:
-        from argmap.locate import parse_located  # PyYAML: only for the texts that need it
+        from argmap.located_yaml import parse_located  # PyYAML: only for the texts that need it
 
         data, diags, _ = parse_located(origin, limits.max_nodes)
     return data, diags

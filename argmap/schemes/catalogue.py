@@ -65,7 +65,7 @@ def read_catalogue(
         diags += problems
     if not diags:
         return catalogue, []
-    from argmap.locate import locate  # it imports PyYAML, which a clean catalogue does without
+    from argmap.locate import locate  # only for a catalogue with problems
 
     return None, sorted(locate(diags, origin), key=sort_key)
 

@@ -3,9 +3,10 @@
 Run: ``python -m tests.benchmarks.bench_questions [--sizes 10000] [--repeat 5]``
 
 For the flagship map and for generated maps whose inferences all have catalogue schemes
-(:func:`tests.benchmarks.generate.map_yaml` with ``schemes=True``), it prints the best of
-`repeat` whole-process times of ``argmap check`` and ``argmap check --questions``, run
-alternately so that the machine's load falls on both alike, then in process (processor time
+(:func:`tests.benchmarks.generate.map_yaml` with ``schemes=True``), it prints the median of
+`repeat` whole processes of ``argmap check`` and ``argmap check --questions``, run
+alternately so that the machine's load falls on both alike (the median processor time,
+:mod:`tests.benchmarks.processes`), then in process (processor time
 of :func:`argmap.check` on the map already read): the same map without its `scheme`,
 `answers` and `dismissed` lines (what the scheme checks of every ``check`` cost), the map,
 and the map with ``--questions``, each with its ratio to the one before.
@@ -15,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import subprocess
 import sys
 import tempfile
 import time
@@ -24,22 +24,9 @@ from pathlib import Path
 
 import argmap
 from tests.benchmarks.generate import map_yaml
+from tests.benchmarks.processes import Summary, paired
 
 FLAGSHIP = Path(__file__).resolve().parents[2] / "maps" / "runway-letter.yaml"
-
-
-def process_run(path: Path, *options: str) -> Callable[[], float]:
-    def run() -> float:
-        start = time.perf_counter()
-        done = subprocess.run(
-            [sys.executable, "-m", "argmap", "check", *options, str(path)],
-            capture_output=True,
-            check=False,
-        )
-        assert done.returncode == 0, done.stdout.decode()[-2000:]
-        return time.perf_counter() - start
-
-    return run
 
 
 def in_process(m: argmap.ArgumentMap, questions: bool) -> Callable[[], float]:
@@ -74,7 +61,9 @@ def without_schemes(path: Path, folder: Path) -> argmap.ArgumentMap:
 def measure(name: str, path: Path, folder: Path, repeat: int) -> None:
     m = argmap.load(path)
     notes = sum(d.code == "AM314" for d in argmap.check(m, questions=True))
-    plain, asked = alternate(repeat, process_run(path), process_run(path, "--questions"))
+    check = [sys.executable, "-m", "argmap", "check", str(path)]
+    runs = paired({"check": check, "questions": [*check, "--questions"]}, repeat)
+    plain, asked = (Summary.of(runs[name]).cpu for name in ("check", "questions"))
     bare, core, core_asked = alternate(
         repeat,
         in_process(without_schemes(path, folder), False),
@@ -95,7 +84,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     print(
-        f"{'':<22} {'':>7} {'':>6} {'whole processes (wall)':^28}"
+        f"{'':<22} {'':>7} {'':>6} {'whole processes (cpu)':^28}"
         f" {'in process (processor time)':^54}"
     )
     print(

@@ -18,7 +18,7 @@ from typing import Any
 from argmap.diagnostics import Diagnostic, diagnostic
 from argmap.formats.argdown.inline import Block, prescan
 from argmap.limits import Limits
-from argmap.locate import parse_located
+from argmap.located_yaml import parse_located
 from argmap.model import Origin, Position, Positions
 
 # Line patterns, matched where the line's indentation ends (so a deep indentation is
