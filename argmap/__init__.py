@@ -322,8 +322,13 @@ def rendered(
     With `assumed` (claims to accept, claims to reject), the drawing shows the evaluation;
     `progress` is told about a big drawing as it goes (:func:`argmap.draw.layout`).
     """
-    from argmap.checks import missing_language, partly_translated, unknown_tags, unsafe_links
     from argmap.draw import dot, layout
+    from argmap.drawn_checks import (
+        missing_language,
+        partly_translated,
+        unknown_tags,
+        unsafe_links,
+    )
     from argmap.evaluate import evaluate_graph, unknown_ids
 
     diags, graph = checked(argmap)
