@@ -248,8 +248,8 @@ def checked(
 
 
 def _located(diags: list[Diagnostic], argmap: ArgumentMap) -> list[Diagnostic]:
-    """:func:`argmap.locate.locate`, imported only when there is something to locate: it
-    imports PyYAML, which checking a clean map does without."""
+    """:func:`argmap.locate.locate`, imported only when there is something to locate (a
+    clean map is checked without it; it imports PyYAML itself only when it must parse)."""
     if not diags:
         return diags
     from argmap.locate import locate

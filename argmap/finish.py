@@ -52,7 +52,7 @@ def finish(
             if argmap is not None:
                 problems = references(argmap)
         diags += problems
-    if diags:  # locating imports PyYAML, which a clean map does without
+    if diags:  # a clean map has nothing to place, and leaves locate unimported
         from argmap.locate import locate
 
         diags = sorted(locate(diags, origin), key=sort_key)
