@@ -99,17 +99,12 @@ def share_fields_set(
     if not elements:
         return
     names = list(map(_fields_set, elements))
-    first = names[0]
-    if names.count(first) == len(names):  # usually: every claim has a text and nothing else
-        key = frozenset(first)
-        if key not in shared:
-            shared[key] = SharedNames(key)
-        deque(map(_FIELDS_SET.__set__, elements, repeat(shared[key])), maxlen=0)
-        return
-    keys = list(map(frozenset, names))
+    alike = names.count(names[0]) == len(names)  # usually: every claim has a text alone
+    keys = [frozenset(names[0])] if alike else list(map(frozenset, names))
     for key in set(keys).difference(shared):
         shared[key] = SharedNames(key)
-    deque(map(_FIELDS_SET.__set__, elements, map(shared.__getitem__, keys)), maxlen=0)
+    given = repeat(shared[keys[0]]) if alike else map(shared.__getitem__, keys)
+    deque(map(_FIELDS_SET.__set__, elements, given), maxlen=0)
 
 
 class Source(Element):
