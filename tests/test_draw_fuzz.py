@@ -7,6 +7,7 @@ code points XML cannot hold (and those it discourages) drawn as often as the res
 from __future__ import annotations
 
 import shutil
+import textwrap
 import xml.etree.ElementTree as ET
 from typing import Any
 
@@ -15,7 +16,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap.draw import wasm_available
+from argmap.draw import MIN_WIDTH, wasm_available
+from argmap.draw.text import plain, wrap_lines, wrapped
 
 #: Characters that mean something to DOT, HTML-like labels, XML or a browser.
 NASTY = [*"<>&\"'\\/;:=[]{}()!?#%\n\r\t \x00\x1f\x7f", "]]>", "\\N", "<b>", "&amp;", "javascript:"]
@@ -149,3 +151,21 @@ def test_any_text_renders_as_inert_svg_with_the_wasm_engine(
     text: dict[str, str], lang: str, evaluated: bool
 ) -> None:
     assert_inert_svg(drawn(text, "wasm", lang, evaluated))
+
+
+#: Texts of words apart by single spaces, as most claims are (the fast way of wrap_lines),
+#: the words made of any characters but spaces, some long.
+SPACED = st.lists(
+    st.text(st.characters(exclude_categories=("Zs", "Zl", "Zp", "Cc")), min_size=1, max_size=14),
+    max_size=12,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts() | SPACED, st.integers(MIN_WIDTH, 40))
+@example("a\x1fb c\x0bd\x85e f", 8)  # whitespace to textwrap or to str.split, not to the other
+@example(" lead, trail ", 8)
+def test_wrapped_text_is_textwraps_lines_made_inert(text: str, width: int) -> None:
+    lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
+    assert wrap_lines(text, width) == lines
+    assert wrapped(text, width) == ("\\n".join(plain(line) for line in lines) or " ")

@@ -64,10 +64,10 @@ def dot(
     shown = set(graph) if style.depth is None else within(graph, style.depth)
     lines = _header(argmap, graph, style, shown, bool(labels), scenario)
     lines += _node_lines(argmap, graph, style, shown, labels)
+    looks = line_looks(theme)
     for u, v, data in graph.edges(data=True):
-        if u not in shown or v not in shown:
-            continue
-        lines.append(f"\t{quoted(u)} -> {quoted(v)} [{attributes(edge_attrs(data, theme))}]")
+        if u in shown and v in shown:
+            lines.append(f"\t{quoted(u)} -> {quoted(v)} [{looks[line_kind(data)]}]")
     lines += _issue_lines(argmap, style, shown)
     lines.append("}")
     return "\n".join(lines) + "\n"
@@ -271,11 +271,21 @@ def labelled(theme: Theme, label: str, claim: bool, role: Role | None = None) ->
     return attrs | (LABELLED_MAIN if role is Role.MAIN else LABELLED)
 
 
-def edge_attrs(data: Mapping[str, Any], theme: Theme) -> dict[str, Any]:
-    """A premise line into a junction, a conclusion arrow, or an attack ending at its target.
+def line_kind(data: Mapping[str, Any]) -> str:
+    """An edge's kind of line (a row of :data:`LINES`): a premise line into a junction, a
+    conclusion arrow, or an attack by its type.
 
-    >>> edge_attrs({"kind": "attack", "type": "undercut"}, THEMES["light"])["style"]
-    'dashed'
+    >>> line_kind({"kind": "attack", "type": "undercut"}), line_kind({"kind": "premise"})
+    ('undercut', 'premise')
     """
-    line = LINES[data["type"] if data["kind"] == ATTACK else data["kind"]]
-    return {**line.attrs, **theme[line.colour]}
+    return str(data["type"]) if data["kind"] == ATTACK else str(data["kind"])
+
+
+def line_looks(theme: Theme) -> dict[str, str]:
+    """The DOT attributes of each kind of line in `theme`, written once for all the lines
+    of a drawing.
+
+    >>> line_looks(THEMES["light"])["premise"]
+    'class="support premise" arrowhead="none" color="#2e7d32"'
+    """
+    return {kind: attributes({**line.attrs, **theme[line.colour]}) for kind, line in LINES.items()}
