@@ -77,26 +77,24 @@ def wrap_lines(text: str, width: int) -> list[str]:
     Words apart by single spaces, the text of most claims, are wrapped here, five times
     faster; any other text (line ends, tabs, runs of spaces) by textwrap itself.
 
-    >>> wrap_lines("one two three", 8), wrap_lines("one  two\tthree", 8)
+    >>> wrap_lines("one two three", 8), wrap_lines("one  two\\tthree", 8)
     (['one two', 'three'], ['one  two', 'three'])
     >>> wrap_lines("a longword b", 3)
     ['a', 'longword', 'b']
     """
-    words = text.split()
-    if " ".join(words) != text:
+    if " ".join(text.split()) != text:
         return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
-    lines: list[str] = []
-    line: list[str] = []
-    length = -1  # of the line so far, with a space before each word
-    for word in words:
-        if line and length + 1 + len(word) > width:
-            lines.append(" ".join(line))
-            line, length = [], -1
-        line.append(word)
-        length += 1 + len(word)
-    if line:
-        lines.append(" ".join(line))
-    return lines
+    lines = []
+    start = 0  # of the line
+    while len(text) - start > width:
+        # The line ends at its last space within the width, else (a longer word) at its first.
+        end = text.rfind(" ", start, start + width + 1)
+        end = end if end >= 0 else text.find(" ", start)
+        if end < 0:
+            break
+        lines.append(text[start:end])
+        start = end + 1
+    return [*lines, text[start:]] if text else []
 
 
 def tooltip(text: str) -> str:
