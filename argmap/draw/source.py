@@ -176,10 +176,12 @@ def spine(graph: nx.DiGraph) -> set[str]:
     ['a', 'b', 'i']
     """
     main = set(main_conclusions(graph))
+    # From the main conclusions' own lines: the other lines of a big map are not walked.
     linked = {
         (junction, premise, conclusion)
-        for premise, junction, kind in graph.edges(data="kind")
-        if kind == PREMISE and premise in main
+        for premise in main
+        for junction, line in graph.succ[premise].items()
+        if line["kind"] == PREMISE
         for conclusion in graph.successors(junction)
         if conclusion in main
     }
