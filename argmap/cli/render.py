@@ -141,7 +141,8 @@ def render_command(
     loaded = [(path, *read_path(path)) for path in files]
     # Nothing a run reads may be overwritten: the maps, and their sources' texts.
     inputs = files + [f for _, argmap, _ in loaded if argmap for f in source_files(argmap)]
-    before = {path: _contents(target) for path, target in targets.items()}
+    # The drawings as they were, to tell which --check redraws (read only for it).
+    before = {path: _contents(target) for path, target in targets.items() if stale_fails}
     diags: list[Diagnostic] = []
     status = EXIT_OK
     with click.progressbar(
