@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.draw import MIN_WIDTH, wasm_available
-from argmap.draw.text import plain, wrap_lines, wrapped
+from argmap.draw.text import plain, wrap_lines, wrapped, xml_safe
 
 #: Characters that mean something to DOT, HTML-like labels, XML or a browser.
 NASTY = [*"<>&\"'\\/;:=[]{}()!?#%\n\r\t \x00\x1f\x7f", "]]>", "\\N", "<b>", "&amp;", "javascript:"]
@@ -169,3 +169,31 @@ def test_wrapped_text_is_textwraps_lines_made_inert(text: str, width: int) -> No
     lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
     assert wrap_lines(text, width) == lines
     assert wrapped(text, width) == ("\\n".join(plain(line) for line in lines) or " ")
+
+
+def undrawable(char: str) -> bool:
+    """XML 1.0's forbidden and discouraged code points, spelled out from its definition."""
+    code = ord(char)
+    return (
+        (code < 0x20 and char not in "\t\n\r")
+        or 0x7F <= code <= 0x9F
+        or 0xD800 <= code <= 0xDFFF
+        or 0xFDD0 <= code <= 0xFDEF
+        or code & 0xFFFF in (0xFFFE, 0xFFFF)
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts() | st.text(st.characters(exclude_categories=()), max_size=30))
+@example(
+    "".join(
+        chr(plane + end)
+        for plane in range(0, 0x110000, 0x10000)
+        for end in (-1, 0xFFFE, 0xFFFF)
+        if plane + end >= 0
+    )
+)
+def test_xml_safe_shows_each_undrawable_code_point_as_the_replacement_character(
+    text: str,
+) -> None:
+    assert xml_safe(text) == "".join("\ufffd" if undrawable(c) else c for c in text)
