@@ -13,9 +13,15 @@ import heapq
 import re
 from collections import Counter, defaultdict
 
-_QUOTES = str.maketrans(
-    {c: '"' for c in "“”„‟«»″"} | {c: "'" for c in "‘’‚‛‹›′`"} | {c: "-" for c in "‐‑‒–—―"}
-)
+#: Each typographic quote and dash, and the plain one it stands for.
+_PLAIN = {c: '"' for c in "“”„‟«»″"} | {c: "'" for c in "‘’‚‛‹›′`"} | {c: "-" for c in "‐‑‒–—―"}
+#: Any of them. Replacing each one found costs less than translating every character by a
+#: table (a dictionary look-up each: 4 of the 5 ms the flagship's quotes took).
+_TYPOGRAPHIC = re.compile("[" + re.escape("".join(_PLAIN)) + "]")
+
+
+def _plain(found: re.Match[str]) -> str:
+    return _PLAIN[found.group()]
 
 
 def normalise(text: str) -> str:
@@ -24,8 +30,8 @@ def normalise(text: str) -> str:
     >>> normalise("“A  IA”\\n– Ok")
     '"a ia" - ok'
     """
-    if not text.isascii():  # ASCII has no typographic quotes or dashes: skip the table
-        text = text.translate(_QUOTES)
+    if not text.isascii():  # ASCII has no typographic quotes or dashes: skip the search
+        text = _TYPOGRAPHIC.sub(_plain, text)
     return " ".join(text.split()).casefold()
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+
 from tests.benchmarks import bench_check
 
 
 def test_bench_check_runs_small() -> None:
-    found = bench_check.main(["--sizes", "50", "--repeat", "1"])
+    # this environment stands for a user's install: the row runs, from its own install
+    found = bench_check.main(["--sizes", "50", "--repeat", "1", "--user-python", sys.executable])
     assert [r["row"] for r in found] == [
         "check 50",
         "check flagship",
@@ -16,6 +19,7 @@ def test_bench_check_runs_small() -> None:
     ]
     assert all(float(r["wall"]) > 0 and float(r["floor"]) >= 0 for r in found)
     assert all(float(r["MiB"]) > 10 for r in found)  # maxrss of the child, not of pytest
+    assert all(float(r["user_cpu"]) > 0 for r in found)
 
 
 def test_bombs_are_answered_with_diagnostics() -> None:

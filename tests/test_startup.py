@@ -5,6 +5,7 @@ Each test runs the command line in a fresh interpreter and reads which modules i
 
 from __future__ import annotations
 
+import inspect
 import subprocess
 import sys
 from pathlib import Path
@@ -118,3 +119,30 @@ def test_an_unknown_name_of_the_api_is_an_attribute_error() -> None:
 
     with pytest.raises(AttributeError, match="no attribute 'Nonesuch'"):
         argmap.Nonesuch  # noqa: B018
+
+
+def test_the_models_default_factories_are_python_functions() -> None:
+    """Pydantic reads each factory's signature as it builds a class: a builtin's (``list``) is
+    parsed from text by Python's tokenizer, whose first use costs every command 6 ms."""
+    from pydantic import BaseModel
+
+    from argmap import model
+
+    classes = [c for c in vars(model).values() if inspect.isclass(c) and issubclass(c, BaseModel)]
+    factories = [
+        (cls.__name__, name, field.default_factory)
+        for cls in classes
+        for name, field in cls.model_fields.items()
+        if field.default_factory is not None
+    ]
+    assert len(factories) >= 10
+    assert [f for f in factories if not inspect.isfunction(f[2])] == []
+
+
+def test_building_the_model_compiles_no_tokenizer_pattern() -> None:
+    code = (
+        "import argmap.model, sys; print('tokenize' in sys.modules and "
+        "sys.modules['tokenize']._compile.cache_info().currsize)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() in (["False"], ["0"])
