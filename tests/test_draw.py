@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,7 +16,7 @@ from click.testing import CliRunner
 
 import argmap
 from argmap.cli import main
-from argmap.draw import layout, wasm_available
+from argmap.draw import engine_version, layout, wasm_available
 from argmap.errors import RenderError
 from tests.benchmarks import render as benchmark
 from tests.conftest import MAPS
@@ -384,6 +385,19 @@ def test_render_refuses_a_map_with_errors(write_map: Callable[..., Path]) -> Non
 def test_version_names_graphviz() -> None:
     result = CliRunner().invoke(main, ["--version"])
     assert result.output.startswith("argmap ") and "\nGraphviz " in result.output
+
+
+@needs_dot
+def test_engine_version_is_the_one_dot_prints() -> None:
+    said = subprocess.run(["dot", "-V"], capture_output=True, text=True, check=True).stderr
+    version = engine_version()
+    assert version is not None and re.fullmatch(r"\d+(\.\d+)+", version)
+    assert f"version {version}" in said
+
+
+def test_engine_version_without_graphviz(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", "/nonexistent")
+    assert engine_version() is None
 
 
 @needs_dot

@@ -63,6 +63,7 @@ def imported(*args: str, cwd: Path = REPO) -> set[str]:
 def test_version_imports_neither_the_graph_nor_the_model_nor_drawing() -> None:
     modules = imported("--version")
     assert "argmap.draw.engine" in modules  # it asks Graphviz for its version
+    assert "graphviz" not in modules  # by running `dot -V` itself
     assert modules.isdisjoint(HEAVY | (NOT_FOR_CHECK - {"argmap.draw"}))
 
 
