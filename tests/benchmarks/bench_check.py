@@ -40,9 +40,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tests.benchmarks.generate import map_yaml
-from tests.benchmarks.processes import Summary, load, paired
+from tests.benchmarks.processes import REPO, Summary, compiled, load, paired
 
-REPO = Path(__file__).resolve().parents[2]
 FLAGSHIP = REPO / "maps" / "runway-letter.yaml"
 
 
@@ -116,6 +115,7 @@ def main(argv: list[str] | None = None) -> list[dict[str, float | str]]:
     parser.add_argument("--user-python", help="the Python of a plain install of argmap")
     args = parser.parse_args(argv)
     print(load())
+    compiled(args.base)
     here = REPO
     results: list[dict[str, float | str]] = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -46,7 +46,7 @@ from argmap.graph import build
 from argmap.limits import Limits
 from argmap.model import ArgumentMap
 from argmap.read import read_path
-from tests.benchmarks.processes import CHECKOUT, Summary, load, paired
+from tests.benchmarks.processes import CHECKOUT, Summary, compiled, load, paired
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "corpora" / "dung" / "large"
 
@@ -250,6 +250,7 @@ def main(argv: list[str] | None = None) -> list[str]:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--base", type=Path, help="another checkout of argmap to time too")
     args = parser.parse_args(argv)
+    compiled(args.base)
     lines = run(args.sizes) if args.sizes else []
     for size in args.processes:
         lines += processes(size, args.rounds, args.base)

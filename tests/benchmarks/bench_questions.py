@@ -24,7 +24,7 @@ from pathlib import Path
 
 import argmap
 from tests.benchmarks.generate import map_yaml
-from tests.benchmarks.processes import Summary, paired
+from tests.benchmarks.processes import Summary, compiled, paired
 
 FLAGSHIP = Path(__file__).resolve().parents[2] / "maps" / "runway-letter.yaml"
 
@@ -83,6 +83,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000")
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
+    compiled()
     print(
         f"{'':<22} {'':>7} {'':>6} {'whole processes (cpu)':^28}"
         f" {'in process (processor time)':^54}"

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tests.benchmarks.generate import dense_map_yaml, map_yaml
-from tests.benchmarks.processes import CHECKOUT, Summary, best_time, load, paired
+from tests.benchmarks.processes import CHECKOUT, Summary, best_time, compiled, load, paired
 
 SIZES = (10, 200, 1000, 5000)
 
@@ -134,6 +134,7 @@ if __name__ == "__main__":
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--base", type=Path)
     options = parser.parse_args()
+    compiled(options.base)
     if options.sizes or not (options.paired or options.dense):
         main(options.sizes or SIZES)
     for claims in options.paired:
