@@ -200,7 +200,7 @@ def _markup(drawing: bytes, fmt: str, prefix: str, caption: str) -> bytes:
     from argmap.draw.html import inline_svg
 
     if fmt == "svg":
-        inner = inline_svg(drawing, prefix)
+        inner = inline_svg(drawing, prefix, links=True)
     else:
         inner = (
             f'<iframe class="argmap-view" sandbox="allow-scripts" title="{html.escape(caption)}"'

@@ -57,6 +57,20 @@ def test_a_block_is_an_inline_svg_figure_with_ids_of_its_own() -> None:
     assert "<?xml" not in first and "<!DOCTYPE" not in first
 
 
+def test_a_block_keeps_the_links_to_its_sources() -> None:
+    """A document has no panel to show a claim's source, so its link stays in the drawing
+    (argmap's own page drops it: :func:`argmap.draw.html.inline_svg`'s doctest)."""
+    cited = MAP.replace(
+        "claims:",
+        "sources:\n  study: {title: A study, url: 'https://example.org/study'}\nclaims:",
+    ).replace(
+        "{text: Cyclists are safer}",
+        "{text: Cyclists are safer, quote: {source: study, text: safer}}",
+    )
+    figure = draw_block(cited, {}).content.decode()
+    assert 'xlink:href="https://example.org/study"' in figure
+
+
 def test_the_same_block_gives_the_same_bytes() -> None:
     assert draw_block(MAP, {"theme": "dark"}) == draw_block(MAP, {"theme": "dark"})
 

@@ -92,17 +92,23 @@ def html_page(
     return page(svgs, data, xml_safe(title), lang, style.theme)
 
 
-def inline_svg(svg: bytes, prefix: str) -> str:
-    """Graphviz's SVG as a part of a page: no XML prolog, no links out of the page (the
-    panel shows them), no comments but the one naming Graphviz's version, and every id
-    prefixed, so that several drawings can share a page.
+def inline_svg(svg: bytes, prefix: str, links: bool = False) -> str:
+    """Graphviz's SVG as a part of a page: no XML prolog, no comments but the one naming
+    Graphviz's version, and every id prefixed, so that several drawings can share a page.
 
-    >>> inline_svg(b'<?xml version="1.0"?>\\n<svg><!-- a -->\\n<g id="node1"><a xlink:href='
-    ...            b'"https://x.org" xlink:title="t" target="_blank">A</a></g></svg>', "en")
+    Links out of the page (a source's address) are kept with `links`, as a document needs
+    them; argmap's own page drops them, as its panel shows them.
+
+    >>> svg = (b'<?xml version="1.0"?>\\n<svg><!-- a -->\\n<g id="node1"><a xlink:href='
+    ...        b'"https://x.org" xlink:title="t" target="_blank">A</a></g></svg>')
+    >>> inline_svg(svg, "en")
     '<svg><g id="en-node1"><a xlink:title="t">A</a></g></svg>'
+    >>> 'href="https://x.org" xlink:title="t" target="_blank">A' in inline_svg(svg, "en", True)
+    True
     """
     text = _COMMENT.sub("", _PROLOG.sub("", svg.decode("utf-8")))
-    text = _ANCHOR.sub(lambda tag: _LINK.sub("", tag.group()), text)
+    if not links:
+        text = _ANCHOR.sub(lambda tag: _LINK.sub("", tag.group()), text)
     return text.replace('<g id="', f'<g id="{prefix}-')
 
 
