@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -183,6 +186,22 @@ def test_evaluate_aligns_its_header_whatever_the_ids(write_map: Callable[..., Pa
     lines = run_cli("evaluate", str(path), env={"COLUMNS": "80", "NO_COLOR": "1"}).stdout
     header, row = lines.splitlines()[:2]
     assert header.index("id") == row.index("a") and header.index("text") == row.index("A")
+
+
+def test_evaluate_into_a_pipe_keeps_whole_texts(write_map: Callable[..., Path]) -> None:
+    """Off a terminal (a pipe, a file) there is no width to fit: texts are whole, one line
+    each, as for ``argmap evaluate map.yaml | grep ...``; COLUMNS still sets a width."""
+    path = write_map(EVALUATED.replace("flowers", "flowers " + "and more " * 20))
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    piped = subprocess.run(
+        [sys.executable, "-m", "argmap", "evaluate", str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=120,
+    ).stdout.splitlines()
+    assert len(piped) == 3 and piped[2].endswith("and more") and "…" not in piped[2]
 
 
 def test_evaluate_uses_the_width_and_full_wraps(write_map: Callable[..., Path]) -> None:

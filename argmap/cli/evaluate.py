@@ -81,11 +81,14 @@ def _print_evaluation(
         # One line: the indenting encoder is pure Python, six times slower at 100,000 claims.
         click.echo(json.dumps(data, ensure_ascii=False))
     else:
+        import os
         import shutil
 
         from argmap.evaluate import table
 
-        width = shutil.get_terminal_size().columns  # COLUMNS, the terminal, else 80
+        # A pipe or a file gets whole texts, unless COLUMNS says otherwise.
+        on_terminal = "COLUMNS" in os.environ or sys.stdout.isatty()
+        width = shutil.get_terminal_size().columns if on_terminal else None
         colour = colour_wanted()
         rows = [_printable_row(r) for r in rows]
         click.echo(table(rows, width, colour, full), color=colour)  # click strips it off a tty

@@ -269,9 +269,13 @@ LABEL_COLOURS = {"in": "32", "out": "31", "undecided": "33"}
 
 
 def table(
-    rows: list[dict[str, str]], width: int = 100, colour: bool = False, full: bool = False
+    rows: list[dict[str, str]],
+    width: int | None = 100,
+    colour: bool = False,
+    full: bool = False,
 ) -> str:
-    """The rows of :func:`report` as a text table `width` characters wide.
+    """The rows of :func:`report` as a text table `width` characters wide (None: as wide as
+    its longest text, for a pipe or a file).
 
     Columns are as wide as their widest entry (header included); a text longer than its
     column is cut with "…", or with `full` wrapped onto lines of its own column. With
@@ -295,7 +299,10 @@ def table(
     keys = ("label", "id", "role")
     wide = {k: max([len(k), *(len(r[k]) for r in rows)]) for k in keys}
     indent = sum(wide.values()) + 2 * len(keys)
-    room = max(width - indent, 10)  # a narrow terminal still shows a little of each text
+    # A narrow terminal still shows a little of each text.
+    room = (
+        max(width - indent, 10) if width is not None else max([1, *(len(r["text"]) for r in rows)])
+    )
 
     def line(row: dict[str, str], text: str) -> str:
         label, pad = row["label"], " " * (wide["label"] - len(row["label"]))
