@@ -43,6 +43,28 @@ def test_every_field_is_in_the_format_page() -> None:
     assert not missing, f"fields missing from docs/format.md's tables: {missing}"
 
 
+def test_every_command_has_a_section_in_the_command_line_page() -> None:
+    """Regression: `serve` and `diff` were missing from docs/cli.md, which says it has them all."""
+    from argmap.cli import COMMANDS
+
+    cli_page = page("cli.md")
+    missing = [name for name in COMMANDS if f"## `argmap {name}`" not in cli_page]
+    assert not missing, f"commands without a section in docs/cli.md: {missing}"
+
+
+def test_every_format_render_draws_is_in_its_option_table() -> None:
+    """Regression: `--format html` was missing from docs/render.md's table."""
+    import click
+
+    from argmap.cli import COMMANDS
+
+    option = next(p for p in COMMANDS["render"]().params if p.name == "fmt")
+    assert isinstance(option.type, click.Choice)
+    row = next(line for line in page("render.md").splitlines() if line.startswith("| `--format`"))
+    missing = [fmt for fmt in option.type.choices if f"`{fmt}`" not in row]
+    assert not missing, f"formats missing from docs/render.md's --format row: {missing}"
+
+
 def test_the_every_field_example_uses_every_field() -> None:
     m = argmap.load(DOCS / "examples" / "every-field.yaml")
     used: dict[type[BaseModel], set[str]] = {model: set() for model in MODELS}

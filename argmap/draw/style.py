@@ -194,11 +194,12 @@ LEGEND_WORDS: dict[str, dict[str, str]] = {
         "support": "supports a claim",
         "junction": "junction: premises joined at one dot support only together; "
         "each junction is one reason",
-        "scheme": "a junction naming its scheme (the kind of argument)",
+        "scheme": "a junction naming its scheme (the kind of argument); “N open”: its critical "
+        "questions still open",
         "attack": "attacks a claim",
         "undercut": "undercuts an inference",
         "issue": "exclusive positions of an issue",
-        "main": "main conclusion (bold frame)",
+        "main": "main conclusion (bold text, thick frame)",
         "implicit": "implicit premise, added by the reconstruction (double frame, italics)",
         "claim": "claim",
         "tag": "tag",
@@ -216,11 +217,12 @@ LEGEND_WORDS: dict[str, dict[str, str]] = {
     "pt": {
         "support": "apoia uma afirmação",
         "junction": "junção: premissas unidas num ponto só apoiam juntas; cada junção é uma razão",
-        "scheme": "junção com o nome do seu esquema (o tipo de argumento)",
+        "scheme": "junção com o nome do seu esquema (o tipo de argumento); “N em aberto”: "
+        "questões críticas ainda em aberto",
         "attack": "ataca uma afirmação",
         "undercut": "contesta uma inferência",
         "issue": "posições excludentes de uma questão",
-        "main": "conclusão principal (moldura grossa)",
+        "main": "conclusão principal (texto em negrito, moldura grossa)",
         "implicit": "premissa implícita, acrescentada pela reconstrução (moldura dupla, itálico)",
         "claim": "afirmação",
         "tag": "etiqueta",
