@@ -196,6 +196,17 @@ def test_cli_json_and_explain(write_map: Callable[..., Path]) -> None:
     assert data["explanations"]["b"] == "in: it is assumed and every attacker is out"
 
 
+def test_cli_explain_prints_the_explanations_alone(write_map: Callable[..., Path]) -> None:
+    """`--explain` answers the question asked: without the table of every claim before it."""
+    path = write_map("claims:\n  a: {text: A}\n  b: {text: B}\nattacks:\n  - {from: a, to: b}\n")
+    result = run("evaluate", str(path), "--explain", "b", "--explain", "a")
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        "b: out: attacked by `a`, which is in because it is assumed and unattacked\n\n"
+        "a: in: it is assumed and unattacked\n"
+    )
+
+
 def test_am501_unknown_claim_on_the_command_line(write_map: Callable[..., Path]) -> None:
     path = write_map("claims:\n  a: {text: A}\n")
     result = run("evaluate", str(path), "--accept", "b")

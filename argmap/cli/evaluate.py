@@ -72,14 +72,17 @@ def _print_evaluation(
     reasons: dict[str, str],
     full: bool,
 ) -> None:
-    """Print the claims' rows, the inferences' labels and the explanations asked for; the
-    table as wide as the terminal, or the whole texts with `full`."""
+    """Print the claims' rows, the inferences' labels and the explanations asked for: as
+    JSON, or as text the explanations alone when there are any, else the table, as wide as
+    the terminal, or the whole texts with `full`."""
     if fmt == "json":
         import json
 
         data = {"claims": rows, "inferences": inferences, "explanations": reasons}
         # One line: the indenting encoder is pure Python, six times slower at 100,000 claims.
         click.echo(json.dumps(data, ensure_ascii=False))
+    elif reasons:  # the explanations asked for, instead of the whole table
+        click.echo(printable("\n\n".join(f"{i}: {r}" for i, r in reasons.items())))
     else:
         import os
         import shutil
@@ -92,8 +95,6 @@ def _print_evaluation(
         colour = colour_wanted()
         rows = [_printable_row(r) for r in rows]
         click.echo(table(rows, width, colour, full), color=colour)  # click strips it off a tty
-        for ident, reason in reasons.items():
-            click.echo(printable(f"\n{ident}: {reason}"))
 
 
 def _printable_row(row: dict[str, str]) -> dict[str, str]:

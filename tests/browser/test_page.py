@@ -102,7 +102,7 @@ def explained(ident: str, reject: list[str]) -> str:
         text=True,
         check=True,
     )
-    return done.stdout.rsplit(f"\n{ident}: ", 1)[1].strip()
+    return done.stdout.removeprefix(f"{ident}: ").strip()
 
 
 def test_switching_the_scenario_changes_the_labels_and_explains_as_the_cli(
