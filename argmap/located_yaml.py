@@ -370,6 +370,10 @@ def _syntax_hint(problem: str, text: str, line: int) -> str:
     return "check the indentation and quoting on this line and the one before"
 
 
+#: The first line with content of a section's body, and its indentation.
+_FIRST_LINE = re.compile(r"^([ \t]*)[^\s#]", re.M)
+
+
 def element_positions(text: str, pointer: Pointer) -> tuple[Positions, Ends] | None:
     """Positions and ends within the one element `pointer` leads to (``("claims", "a", ...)``).
 
@@ -382,16 +386,21 @@ def element_positions(text: str, pointer: Pointer) -> tuple[Positions, Ends] | N
     if body is None:
         return None
     ident = pointer[1]
+    # the section's elements are at the indentation of its first line: a key or an item
+    # deeper in (a field of an element, an item of its list) is not one of them
+    first = _FIRST_LINE.search(text, *body)
+    if first is None:
+        return None
+    depth = re.escape(first.group(1))
     start: re.Match[str] | None
     # each searched for from the line break before it: a literal first character is fast
     if isinstance(ident, int):
-        items = list(re.compile(r"\n([ \t]*)- ").finditer(text, *body))
-        items = [m for m in items if items and m.group(1) == items[0].group(1)]
+        items = list(re.compile(rf"\n({depth})- ").finditer(text, *body))
         if ident >= len(items):
             return None
         start = items[ident]
     else:
-        key = re.compile(rf"\n([ \t]+){re.escape(ident)}:(?=[ \t]|\r?$)", re.M)
+        key = re.compile(rf"\n({depth}){re.escape(ident)}:(?=[ \t]|\r?$)", re.M)
         start = key.search(text, *body)
     if start is None:
         return None
