@@ -96,7 +96,8 @@ def rest(origin: Origin, limits: Limits, diags: Sequence[Diagnostic] = ()) -> li
         # Leave out the elements with errors of shape, or else those whose only fault is to
         # name what was left out, and read the rest again.
         errors = [d for d in more if d.severity is Severity.ERROR and d.line > 0]
-        shape = {d.line - 1 for d in errors if d.code in SHAPE}
+        # with the other elements an error is about (an element left without its fields)
+        shape = {at - 1 for d in errors if d.code in SHAPE for at in _lines_of(d)}
         if not shape and not any(_trustworthy(d, data, left) for d in errors):
             shape = {d.line - 1 for d in errors}
         shape = {i for i in shape if lines[i : i + 1] != [""]}
@@ -104,6 +105,11 @@ def rest(origin: Origin, limits: Limits, diags: Sequence[Diagnostic] = ()) -> li
             break
     reported = set(diags)
     return list(dict.fromkeys(d for d in found if d not in reported))
+
+
+def _lines_of(d: Diagnostic) -> list[int]:
+    """The lines of a diagnostic and of the other elements it is about."""
+    return [d.line, *(r.line for r in d.related if r.line)]
 
 
 def _broken_line(lines: list[str]) -> int | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import re
 from dataclasses import replace
 from itertools import chain
@@ -155,6 +156,9 @@ def _one_a_mistake(diags: list[Diagnostic]) -> list[Diagnostic]:
     """One diagnostic a place: a union reports each of its forms (`text: 42` is neither a
     string nor a mapping), and the message says what the field should be, once."""
     unique = list({(d.code, d.pointer): d for d in diags}.values())
+    # an element without fields is told of with the field misplaced after it
+    told = {r.pointer for d in unique if d.at_key for r in d.related}
+    unique = [d for d in unique if not (d.code == "AM102" and d.pointer in told)]
     return _merge_misspellings(unique)
 
 
@@ -227,7 +231,8 @@ def _validate_section(
             elements = adapter.validate_python(piece)
         except ValidationError as err:
             errors = err.errors(include_url=False)
-            problems.append([_section_error(name, e, piece, start) for e in errors])
+            before = items[start - 1] if start and isinstance(section, dict) else None
+            problems.append([_section_error(name, e, piece, start, before) for e in errors])
             continue
         share_fields_set(list(elements.values()) if isinstance(piece, dict) else elements, shared)
         pieces.append(elements)
@@ -241,14 +246,21 @@ def _validate_section(
     return list(chain.from_iterable(reversed(pieces))), diags
 
 
-def _section_error(name: str, error: Any, piece: Any, start: int) -> Diagnostic:
+def _section_error(
+    name: str, error: Any, piece: Any, start: int, before: tuple[Any, Any] | None = None
+) -> Diagnostic:
     """The diagnostic of an error in a part of section `name` starting at `start`: its
     location as the whole map's (an index counted from the start of the section), found in
-    the data of the one element it is in."""
+    the data of the one element it is in (and of the one above it, `before` the part's first,
+    when the element's id is a field's name: see :func:`_not_an_element`)."""
     first, *rest = error["loc"]
     where = first if isinstance(piece, dict) else first + start
     error = {**error, "loc": (name, where, *rest)}
-    return _from_pydantic(error, {name: {where: piece[first]}}, ArgumentMap)
+    element = {where: piece[first]}
+    if isinstance(piece, dict) and first in _fields_at((name, first), ArgumentMap):
+        above = next(((a, piece[a]) for a, b in itertools.pairwise(piece) if b == first), before)
+        element = dict([above, *element.items()]) if above else element
+    return _from_pydantic(error, {name: element}, ArgumentMap)
 
 
 def not_a_map(data: Any) -> Diagnostic:
@@ -317,7 +329,7 @@ def _from_pydantic(error: Any, data: Any, model: type[Element]) -> Diagnostic:
         hint = "ids are slugs: letters, digits, '-', '_' and '.', starting with a letter or digit"
         return diagnostic("AM105", f"invalid id `{error['input']}` in {where}", pointer, hint)
     if len(pointer) == 2 and pointer[0] in FIRST_FIELD and kind in ("model_type", "dict_type"):
-        return _not_an_element(pointer, error["input"], model)
+        return _not_an_element(pointer, error["input"], model, data.get(pointer[0]))
     field = next((str(p) for p in reversed(pointer) if isinstance(p, str)), "")
     expected = EXPECTED.get(field)
     if expected is not None and not kind.startswith(("greater", "less")):
@@ -328,9 +340,17 @@ def _from_pydantic(error: Any, data: Any, model: type[Element]) -> Diagnostic:
     return diagnostic("AM102", message, pointer, hint)
 
 
-def _not_an_element(pointer: Pointer, value: Any, model: type[Element]) -> Diagnostic:
-    """AM102 for an element that is not a mapping of fields (``a: The text``)."""
+def _not_an_element(
+    pointer: Pointer, value: Any, model: type[Element], section: Any = None
+) -> Diagnostic:
+    """AM102 for an element that is not a mapping of fields (``a: The text``); for a field
+    of the element above (in `section`) written at the depth of the elements, at its key."""
     first = FIRST_FIELD[str(pointer[0])]
+    ident = pointer[1]
+    if isinstance(ident, str) and ident in _fields_at(pointer, model) and isinstance(section, dict):
+        above = next((a for a, b in itertools.pairwise(section) if b == ident), None)
+        if above is not None:
+            return _misplaced_field(pointer, above, section[above])
     word, _, rest = str(value).partition(" ")
     if isinstance(value, str) and word in _fields_at(pointer, model):
         hint = f"a `:` is missing after `{word}`: write `{word}: {rest}`"
@@ -340,6 +360,21 @@ def _not_an_element(pointer: Pointer, value: Any, model: type[Element]) -> Diagn
         f"{describe(pointer)} should be a mapping of its fields, not {_article(kind_of(value))}"
     )
     return diagnostic("AM102", message, pointer, hint)
+
+
+def _misplaced_field(pointer: Pointer, above: Any, fields: Any) -> Diagnostic:
+    """AM102 at the key of a field (`text:`) written at the depth of the elements, after the
+    element it belongs to; about that element too when it is left without fields."""
+    section, field = pointer
+    kind = describe(pointer).split(" ")[0]
+    message = f"`{field}:` is indented as a {kind} of its own, not as a field of `{above}`"
+    if fields is None:
+        hint = f"`{above}:` has no fields: indent `{field}:` under it, deeper than `{above}:`"
+        related: tuple[Pointer, ...] = ((section, above),)
+    else:
+        hint = f"indent `{field}:` under `{above}`, as deep as its other fields"
+        related = ()
+    return diagnostic("AM102", message, pointer, hint, related=related, at_key=True)
 
 
 def _unknown_field(pointer: Pointer, model: type[Element], value: Any = None) -> Diagnostic:

@@ -1,0 +1,59 @@
+"""Messages a fresh-eyes review of argmap tripped on: each mistake of its maps is one
+diagnostic, at the place to fix, with a hint that says what happened."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from argmap.diagnostics import Diagnostic
+from argmap.read import read_text
+from argmap.validate import validate
+
+#: The review's map, each mistake made in it by replacing one line.
+LANE = """\
+title: Should Elm Avenue get a protected bike lane?
+claims:
+  lane:
+    text: The city should build a protected bike lane on Elm Avenue.
+  crashes:
+    text: Elm Avenue had 14 cyclist crashes last year.
+  protect:
+    text: Protected lanes cut cyclist crashes by about half.
+inferences:
+  safety:
+    premises: [crashes, protect]
+    conclusion: lane
+"""
+
+
+def diagnostics_of(text: str) -> list[Diagnostic]:
+    return read_text(text, "m.yaml")[1]
+
+
+def test_the_review_map_is_clean() -> None:
+    assert diagnostics_of(LANE) == []
+
+
+def test_a_field_not_indented_under_its_claim_is_one_error_at_its_key() -> None:
+    text = LANE.replace("    text: Elm", "  text: Elm")
+    (d,) = diagnostics_of(text)
+    assert (d.code, d.line, d.column, d.pointer) == ("AM102", 6, 3, ("claims", "text"))
+    assert "indented as a claim of its own" in d.message
+    assert "`crashes:` has no fields" in d.hint and "indent `text:` under it" in d.hint
+    assert [(r.pointer, r.line) for r in d.related] == [(("claims", "crashes"), 5)]
+
+
+def test_a_field_after_a_claim_with_fields_is_told_to_go_under_it() -> None:
+    text = LANE.replace("    text: Elm Avenue had", "    text: Elm Avenue had 1.\n  note: It")
+    (d,) = diagnostics_of(text)
+    assert (d.code, d.line, d.column) == ("AM102", 7, 3)
+    assert d.hint == "indent `note:` under `crashes`, as deep as its other fields"
+
+
+@pytest.mark.parametrize("part", [1, 2, 10**9])
+def test_a_misplaced_field_is_told_the_same_in_a_long_section(part: int) -> None:
+    data = {"claims": {"a": {"text": "A"}, "b": None, "text": "B", "c": {"text": "C"}}}
+    (d,) = validate(copy.deepcopy(data), part)[1]
+    assert d.pointer == ("claims", "text") and d.related[0].pointer == ("claims", "b")
