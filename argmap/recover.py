@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -191,9 +191,19 @@ def _leave_out_of_section(
             left.items.append((name, bisect.bisect_left(items, start)))
         elif (key := _KEY.match(first)) is not None:
             left.ids.add(key.group(1))
+            # and any element indented too far into it: a key with its fields under it
+            left.ids.update(_headed_keys(lines[start + 1 : stop]))
         else:
             left.sections.add(name)
         _blank(lines, range(start, stop), left)
+
+
+def _headed_keys(lines: list[str]) -> Iterator[str]:
+    """The keys of lines that hold only a key (what is under them is their value)."""
+    for line in lines:
+        key = _KEY.match(line)
+        if key is not None and not line[key.end() :].strip():
+            yield key.group(1)
 
 
 def _item_at(line: str, depth: int) -> bool:

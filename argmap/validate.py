@@ -149,13 +149,13 @@ def validate_as(data: Any, model: type[E]) -> tuple[E | None, list[Diagnostic]]:
         return model.model_validate(data), []
     except ValidationError as err:
         diags = [_from_pydantic(e, data, model) for e in err.errors(include_url=False)]
-    return None, _one_a_mistake(diags)
+    return None, _one_a_mistake(diags, model)
 
 
-def _one_a_mistake(diags: list[Diagnostic]) -> list[Diagnostic]:
+def _one_a_mistake(diags: list[Diagnostic], model: type[Element] = ArgumentMap) -> list[Diagnostic]:
     """One diagnostic a place: a union reports each of its forms (`text: 42` is neither a
     string nor a mapping), and the message says what the field should be, once."""
-    unique = list({(d.code, d.pointer): d for d in diags}.values())
+    unique = _sections_too_deep(list({(d.code, d.pointer): d for d in diags}.values()), model)
     # an element without fields is told of with the field misplaced after it
     told = {r.pointer for d in unique if d.at_key for r in d.related}
     unique = [d for d in unique if not (d.code == "AM102" and d.pointer in told)]
@@ -388,10 +388,38 @@ def _unknown_field(pointer: Pointer, model: type[Element], value: Any = None) ->
     if len(pointer) == 1 and section is not None:
         kind = describe((section, field)).split(" ")[0]
         hint = f"`{field}` looks like a {kind}: indent it under `{section}:` as the others are"
+    elif len(pointer) == 3 and section == pointer[0]:
+        kind = describe((section, field)).split(" ")[0]
+        hint = (
+            f"indented too far? `{field}` looks like a {kind}: align `{field}:` with "
+            f"`{pointer[1]}:`"
+        )
     if hint is None:
         close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.7)
         hint = f"did you mean `{close[0]}`?" if close else f"allowed fields: {', '.join(allowed)}"
     return diagnostic("AM101", f"unknown field `{field}` in {element}", pointer, hint)
+
+
+def _sections_too_deep(diags: list[Diagnostic], model: type[Element]) -> list[Diagnostic]:
+    """A section's header indented into the section above (``  inferences:`` in the claims)
+    reads as an element named after it, and the section's elements as its fields: one
+    mistake, told once, at the header, with what to do."""
+    sections = _fields_at((), model)
+    told: set[Pointer] = set()
+    kept = []
+    for d in diags:
+        section, ident = (*d.pointer, "", "")[:2]
+        if section in FIRST_FIELD and ident in sections:
+            if (section, ident) in told:
+                continue
+            told.add((section, ident))
+            hint = (
+                f"indented too far? `{ident}` is a section of the map: write `{ident}:` at the "
+                f"start of its line, as `{section}:` is"
+            )
+            d = replace(d, pointer=(section, ident), hint=hint, at_key=True)
+        kept.append(d)
+    return kept
 
 
 def _merge_misspellings(diags: list[Diagnostic]) -> list[Diagnostic]:

@@ -57,3 +57,22 @@ def test_a_misplaced_field_is_told_the_same_in_a_long_section(part: int) -> None
     data = {"claims": {"a": {"text": "A"}, "b": None, "text": "B", "c": {"text": "C"}}}
     (d,) = validate(copy.deepcopy(data), part)[1]
     assert d.pointer == ("claims", "text") and d.related[0].pointer == ("claims", "b")
+
+
+def test_a_claim_indented_into_the_one_above_is_told_it_is_too_far_in() -> None:
+    text = LANE.replace("  protect:\n    text: Protected", "    protect:\n      text: Protected")
+    (d,) = diagnostics_of(text)  # and no "no claim `protect`": that is the same mistake
+    assert (d.code, d.line, d.column) == ("AM101", 7, 5)
+    assert (
+        d.hint == "indented too far? `protect` looks like a claim: align `protect:` with `crashes:`"
+    )
+
+
+def test_a_section_indented_into_the_one_above_is_told_it_is_too_far_in() -> None:
+    text = LANE.replace(
+        "inferences:\n  safety:\n    premises: [crashes, protect]\n    conclusion:",
+        "  inferences:\n    safety:\n      premises: [crashes, protect]\n      conclusion:",
+    )
+    (d,) = diagnostics_of(text)
+    assert (d.line, d.column, d.pointer) == (9, 3, ("claims", "inferences"))
+    assert d.hint.startswith("indented too far? `inferences` is a section of the map")
