@@ -12,6 +12,7 @@ import difflib
 import functools
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from itertools import chain
 from types import UnionType
@@ -20,7 +21,7 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 from pydantic import TypeAdapter, ValidationError
 
 from argmap.diagnostics import Diagnostic, Pointer, describe, diagnostic
-from argmap.model import ArgumentMap, Element, SharedNames, share_fields_set
+from argmap.model import SLUG, ArgumentMap, Element, SharedNames, share_fields_set
 
 E = TypeVar("E", bound=Element)
 
@@ -54,6 +55,14 @@ EXPECTED = {
     "attack": "undermine, undercut or rebut",
     "answers": "one question id, as in `expertise`",
     "catalogue": "a catalogue file's path, or schemes by id",
+}
+
+#: What an item of each list field holds ("`premises` #2 should be a claim id").
+ITEM = {
+    "premises": "a claim id",
+    "positions": "a claim id",
+    "main": "a claim id",
+    "tags": "a tag, as in economy",
 }
 
 #: Hints for what a field holds, where docs/format.md is not enough.
@@ -318,6 +327,9 @@ def _from_pydantic(error: Any, data: Any, model: type[Element]) -> Diagnostic:
         # A key of a text's mapping: a language code, not an id.
         hint = "language codes are two or three lowercase letters, then any subtags: pt, pt-BR"
         return diagnostic("AM105", f"invalid language code `{loc[-2]}` in {where}", pointer, hint)
+    number = kind == "string_type" and type(error["input"]) in (int, float)  # not a boolean
+    if number and ("[key]" in loc or _holds_ids(pointer, model)):
+        return _number_as_id(pointer, error["input"], "[key]" in loc)
     if "[key]" in loc and kind == "string_pattern_mismatch":
         hint = "ids are slugs: letters, digits, '-', '_' and '.', starting with a letter or digit"
         slug = re.sub(r"[^A-Za-z0-9._-]+", "-", str(pointer[-1])).strip("-._")
@@ -331,12 +343,23 @@ def _from_pydantic(error: Any, data: Any, model: type[Element]) -> Diagnostic:
     if len(pointer) == 2 and pointer[0] in FIRST_FIELD and kind in ("model_type", "dict_type"):
         return _not_an_element(pointer, error["input"], model, data.get(pointer[0]))
     field = next((str(p) for p in reversed(pointer) if isinstance(p, str)), "")
-    expected = EXPECTED.get(field)
+    item = bool(pointer) and isinstance(pointer[-1], int) and pointer[-2:-1] == (field,)
+    expected = ITEM.get(field) if item else EXPECTED.get(field)
     if expected is not None and not kind.startswith(("greater", "less")):
         message = f"{where} should be {expected}, not {_article(kind_of(error['input']))}"
     else:
         message = f"{where}: {error['msg'].lower()}"
     hint = HINTS.get(field, "see docs/format.md for this field")
+    return diagnostic("AM102", message, pointer, hint)
+
+
+def _number_as_id(pointer: Pointer, value: float, key: bool) -> Diagnostic:
+    """AM105 for an id that YAML reads as a number (``1:`` in the claims), AM102 for such an
+    id where the map names an element (``premises: [1, 2]``)."""
+    hint = f"quote it: '{value}' (an id may start with a digit, but a bare {value} is a number)"
+    if key:
+        return diagnostic("AM105", f"id `{value}` reads as a number", pointer, hint)
+    message = f"id `{value}` in {describe(pointer)} reads as a number"
     return diagnostic("AM102", message, pointer, hint)
 
 
@@ -485,29 +508,53 @@ def _fields_at(pointer: Pointer, model: type[Element]) -> set[str]:
 def _model_at(pointer: Pointer, model: type[Element]) -> type[Element]:
     """The model of the element a pointer leads to: fields, then mapping keys and list items."""
     found: type[Element] = model
+    for following in _types_along(pointer, model):
+        models = [
+            k for k in map(_bare, following) if isinstance(k, type) and issubclass(k, Element)
+        ]
+        if models:
+            found = models[0]
+    return found
+
+
+def _holds_ids(pointer: Pointer, model: type[Element]) -> bool:
+    """Whether what a pointer leads to is an id, by the models' annotations.
+
+    >>> _holds_ids(("inferences", "i", "premises", 0), ArgumentMap)
+    True
+    """
+    last = list(_types_along(pointer, model))[-1] if pointer else []
+    return any(
+        get_origin(t) is Annotated and any(getattr(m, "pattern", None) == SLUG for m in get_args(t))
+        for t in last
+    )
+
+
+def _types_along(pointer: Pointer, model: type[Element]) -> Iterator[list[Any]]:
+    """The types each part of a pointer in turn may lead to: fields, then mapping keys and
+    list items."""
     pending: list[Any] = [model]  # the types the next part of the pointer may go into
     for part in pointer:
         following: list[Any] = []
-        for kind in pending:
+        for kind in map(_bare, pending):
             if isinstance(kind, type) and issubclass(kind, Element) and isinstance(part, str):
                 field = next(
                     (f for n, f in kind.model_fields.items() if part in (n, f.alias)), None
                 )
-                following += _members(field.annotation) if field else []
+                following += _members(field.rebuild_annotation()) if field else []
             elif get_origin(kind) in (dict, list):
                 following += _members(get_args(kind)[-1])
-        models = [k for k in following if isinstance(k, type) and issubclass(k, Element)]
-        if models:
-            found = models[0]
+        yield following
         pending = following
-    return found
 
 
 def _members(annotation: Any) -> list[Any]:
-    """The types an annotation admits: the members of a union, each without its Annotated."""
-    args = (
-        get_args(annotation)
-        if isinstance(annotation, UnionType) or get_origin(annotation) is Union
-        else (annotation,)
-    )
-    return [get_args(a)[0] if get_origin(a) is Annotated else a for a in args]
+    """The types an annotation admits: the members of a union."""
+    if isinstance(annotation, UnionType) or get_origin(annotation) is Union:
+        return list(get_args(annotation))
+    return [annotation]
+
+
+def _bare(annotation: Any) -> Any:
+    """A type without its Annotated."""
+    return get_args(annotation)[0] if get_origin(annotation) is Annotated else annotation

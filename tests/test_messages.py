@@ -76,3 +76,40 @@ def test_a_section_indented_into_the_one_above_is_told_it_is_too_far_in() -> Non
     (d,) = diagnostics_of(text)
     assert (d.line, d.column, d.pointer) == (9, 3, ("claims", "inferences"))
     assert d.hint.startswith("indented too far? `inferences` is a section of the map")
+
+
+def test_a_numeric_claim_id_is_told_to_be_quoted_at_its_key() -> None:
+    text = LANE.replace("  crashes:", "  1:").replace("[crashes, protect]", "[1, protect]")
+    said = [(d.code, d.line, d.column, d.message, d.hint) for d in diagnostics_of(text)]
+    hint = "quote it: '1' (an id may start with a digit, but a bare 1 is a number)"
+    assert said == [
+        ("AM105", 5, 3, "id `1` reads as a number", hint),
+        ("AM102", 11, 16, "id `1` in inference `safety`'s `premises` #1 reads as a number", hint),
+    ]
+
+
+def test_a_numeric_id_quoted_is_an_id() -> None:
+    text = LANE.replace("  crashes:", "  '1':").replace("[crashes, protect]", "['1', protect]")
+    assert diagnostics_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"main": [2.5]}, "id `2.5` in `main` #1 reads as a number"),
+        ({"claims": {"a": {"text": "A", "by": 7}}}, "id `7` in claim `a`'s `by` reads as a number"),
+        ({"claims": {"a": {"text": "A", "tags": [{}]}}}, "claim `a`'s `tags` #1 should be a tag"),
+        (
+            {"inferences": {"i": {"premises": [["a"]], "conclusion": "a"}}},
+            "`premises` #1 should be a claim id, not a list",
+        ),
+        (
+            {"claims": {"a": {"text": "A"}, "true": {"text": 1}}},
+            "claim `true`'s `text` should be a text",
+        ),
+    ],
+)
+def test_a_number_for_an_id_or_an_item_of_a_list_is_said_so(data: dict[str, object], message: str) -> None:
+    data = {"claims": {"a": {"text": "A"}}, **data}
+    (d,) = validate(data)[1]
+    assert message in d.message, d.message
