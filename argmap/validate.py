@@ -101,12 +101,12 @@ TELLING = {
     "from": "attacks",
 }
 
-#: Fields people write by mistake, and what to do instead.
+#: Fields people write by mistake, and what to do instead ({fields}: the element's fields,
+#: from the model).
 MISCONCEPTIONS = {
     ("attacks", "type"): "an attack's kind follows from its target: a claim is rebutted or "
-    "undermined, an inference undercut; attacks have only `from`, `to` and `note`",
-    ("attacks", "kind"): "an attack's kind follows from its target; attacks have only `from`, "
-    "`to` and `note`",
+    "undermined, an inference undercut; an attack has only {fields}",
+    ("attacks", "kind"): "an attack's kind follows from its target; an attack has only {fields}",
     ("inferences", "conclusions"): "an inference has one `conclusion`: for two, write two "
     "inferences",
 }
@@ -403,8 +403,12 @@ def _misplaced_field(pointer: Pointer, above: Any, fields: Any) -> Diagnostic:
 def _unknown_field(pointer: Pointer, model: type[Element], value: Any = None) -> Diagnostic:
     field = str(pointer[-1])
     element = describe(pointer[:-1])
-    allowed = sorted(_fields_at(pointer[:-1], model))
+    fields = _field_names(pointer[:-1], model)
+    allowed = sorted(fields)
     hint = MISCONCEPTIONS.get((str(pointer[0]), field)) if len(pointer) == 3 else None
+    if hint is not None:
+        names = [f"`{name}`" for name in fields]
+        hint = hint.format(fields=f"{', '.join(names[:-1])} and {names[-1]}")
     section = (
         next((TELLING[k] for k in value if k in TELLING), None) if isinstance(value, dict) else None
     )
@@ -502,7 +506,16 @@ def _fields_at(pointer: Pointer, model: type[Element]) -> set[str]:
     >>> sorted(_fields_at(("claims", "a", "quote"), ArgumentMap))
     ['source', 'text']
     """
-    return {f.alias or name for name, f in _model_at(pointer, model).model_fields.items()}
+    return set(_field_names(pointer, model))
+
+
+def _field_names(pointer: Pointer, model: type[Element]) -> list[str]:
+    """The fields of the element a pointer leads to, in the model's order, as written.
+
+    >>> _field_names(("attacks", 0), ArgumentMap)
+    ['from', 'to', 'note', 'answers']
+    """
+    return [f.alias or name for name, f in _model_at(pointer, model).model_fields.items()]
 
 
 def _model_at(pointer: Pointer, model: type[Element]) -> type[Element]:

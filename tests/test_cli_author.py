@@ -100,7 +100,7 @@ def first(path: Path) -> tuple[str, int, int, str, str]:
                 22,
                 "unknown field `type` in attack #1",
                 "an attack's kind follows from its target: a claim is rebutted or undermined, an "
-                "inference undercut; attacks have only `from`, `to` and `note`",
+                "inference undercut; an attack has only `from`, `to`, `note` and `answers`",
             ),
         ),
         (

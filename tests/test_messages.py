@@ -8,6 +8,7 @@ import copy
 import pytest
 
 from argmap.diagnostics import Diagnostic
+from argmap.model import Attack
 from argmap.read import read_text
 from argmap.validate import validate
 
@@ -109,7 +110,18 @@ def test_a_numeric_id_quoted_is_an_id() -> None:
         ),
     ],
 )
-def test_a_number_for_an_id_or_an_item_of_a_list_is_said_so(data: dict[str, object], message: str) -> None:
+def test_a_number_for_an_id_or_an_item_of_a_list_is_said_so(
+    data: dict[str, object], message: str
+) -> None:
     data = {"claims": {"a": {"text": "A"}}, **data}
     (d,) = validate(data)[1]
     assert message in d.message, d.message
+
+
+@pytest.mark.parametrize("field", ["type", "kind"])
+def test_the_hint_for_an_attack_type_names_every_field_an_attack_has(field: str) -> None:
+    data = {"claims": {"a": {"text": "A"}}, "attacks": [{"from": "a", "to": "a", field: "rebut"}]}
+    (d,) = validate(data)[1]
+    assert d.code == "AM101"
+    for name, info in Attack.model_fields.items():
+        assert f"`{info.alias or name}`" in d.hint, d.hint
