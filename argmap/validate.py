@@ -342,11 +342,22 @@ def _from_pydantic(error: Any, data: Any, model: type[Element]) -> Diagnostic:
         return diagnostic("AM105", f"invalid id `{error['input']}` in {where}", pointer, hint)
     if len(pointer) == 2 and pointer[0] in FIRST_FIELD and kind in ("model_type", "dict_type"):
         return _not_an_element(pointer, error["input"], model, data.get(pointer[0]))
+    return _wrong_value(pointer, error)
+
+
+def _wrong_value(pointer: Pointer, error: Any) -> Diagnostic:
+    """AM102 for a value of the wrong type, or out of range: what the field should be."""
+    kind, value, where = error["type"], error["input"], describe(pointer)
     field = next((str(p) for p in reversed(pointer) if isinstance(p, str)), "")
+    if field == "argmap" and kind == "literal_error" and type(value) in (int, float):
+        known = error["ctx"]["expected"]
+        message = f"version {value} is not known: this argmap reads version {known}"
+        hint = f"write `argmap: {known}`, or leave it out: a map without it is version {known}"
+        return diagnostic("AM102", message, pointer, hint)
     item = bool(pointer) and isinstance(pointer[-1], int) and pointer[-2:-1] == (field,)
     expected = ITEM.get(field) if item else EXPECTED.get(field)
     if expected is not None and not kind.startswith(("greater", "less")):
-        message = f"{where} should be {expected}, not {_article(kind_of(error['input']))}"
+        message = f"{where} should be {expected}, not {_article(kind_of(value))}"
     else:
         message = f"{where}: {error['msg'].lower()}"
     hint = HINTS.get(field, "see docs/format.md for this field")

@@ -125,3 +125,11 @@ def test_the_hint_for_an_attack_type_names_every_field_an_attack_has(field: str)
     assert d.code == "AM101"
     for name, info in Attack.model_fields.items():
         assert f"`{info.alias or name}`" in d.hint, d.hint
+
+
+def test_an_unknown_format_version_is_said_to_be_unknown() -> None:
+    (d,) = diagnostics_of("argmap: 2\n" + LANE)
+    assert (d.code, d.line, d.column) == ("AM102", 1, 9)
+    assert d.message == "version 2 is not known: this argmap reads version 1"
+    (d,) = diagnostics_of("argmap: one\n" + LANE)
+    assert d.message == "`argmap` should be the format version, 1, not a text"
