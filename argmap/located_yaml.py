@@ -304,7 +304,29 @@ def _syntax_error(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, 
     here = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
     if mark is not None and here[mark.column :][:1] == "\t":
         problem = "a tab, where YAML allows only spaces"  # the C parser does not name it
-    return line, column, problem, _syntax_hint(problem, text, line)
+    hint = _text_after_quote(here, column) or _syntax_hint(problem, text, line)
+    return line, column, problem, hint
+
+
+#: A key, then a value that starts with a quoted part: `text: "Safety first," the mayor said.`
+_QUOTED_START = re.compile(r"""(\s*[^\s#'"{}\[\],-][^:#]*:\s+)("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')""")
+
+
+def _text_after_quote(line: str, column: int) -> str | None:
+    """A hint for a text that starts with a quoted part and goes on after it, which YAML
+    reads as a quoted text with more after it: the whole text is to be quoted."""
+    value = _QUOTED_START.match(line)
+    if value is None or value.end() >= column:
+        return None
+    after = line[value.end() :]
+    comment = after.find(" #")  # a comment after the text stays out of it
+    whole = (value.group(2) + (after[:comment] if comment >= 0 else after)).rstrip()
+    hint = "a text that starts with a quote must be quoted whole"
+    if '"' not in whole and "\\" not in whole:
+        return f'{hint}: `{value.group(1).strip()} "{whole}"`'
+    doubled = " (a ' inside '...' is doubled)" if "'" in whole else ""
+    quoted = whole.replace("'", "''")
+    return f"{hint}: `{value.group(1).strip()} '{quoted}'`{doubled}"
 
 
 def _unclosed_bracket(context: str, start: Any, mark: Any, text: str) -> tuple[int, int, str, str]:

@@ -133,3 +133,20 @@ def test_an_unknown_format_version_is_said_to_be_unknown() -> None:
     assert d.message == "version 2 is not known: this argmap reads version 1"
     (d,) = diagnostics_of("argmap: one\n" + LANE)
     assert d.message == "`argmap` should be the format version, 1, not a text"
+
+
+@pytest.mark.parametrize(
+    ("written", "fix"),
+    [
+        ('"Safety first," the mayor said.', "`text: '\"Safety first,\" the mayor said.'`"),
+        (
+            "'Safety first,' the mayor said.  # a note",
+            "`text: \"'Safety first,' the mayor said.\"`",
+        ),
+    ],
+)
+def test_a_text_that_starts_with_a_quote_is_told_to_be_quoted_whole(written: str, fix: str) -> None:
+    text = LANE.replace("Elm Avenue had 14 cyclist crashes last year.", written)
+    d = diagnostics_of(text)[0]
+    assert (d.code, d.line) == ("AM004", 6)
+    assert d.hint == f"a text that starts with a quote must be quoted whole: {fix}"
