@@ -477,7 +477,7 @@ def _merge_misspellings(diags: list[Diagnostic]) -> list[Diagnostic]:
             if typo.pointer in merged:
                 continue
             if difflib.SequenceMatcher(None, str(typo.pointer[-1]), field).ratio() >= 0.7:
-                hint = f"did you mean `{field}`? ({describe(element)} needs a `{field}`)"
+                hint = f"did you mean `{field}`? ({describe(element)} needs `{field}`)"
                 merged[typo.pointer] = replace(typo, hint=hint)
                 dropped.add(i)
                 break

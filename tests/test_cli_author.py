@@ -30,7 +30,7 @@ def first(path: Path) -> tuple[str, int, int, str, str]:
                 5,
                 22,
                 "unknown field `conlusion` in inference `i`",
-                "did you mean `conclusion`? (inference `i` needs a `conclusion`)",
+                "did you mean `conclusion`? (inference `i` needs `conclusion`)",
             ),
         ),
         (
