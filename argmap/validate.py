@@ -443,11 +443,16 @@ def _sections_too_deep(diags: list[Diagnostic], model: type[Element]) -> list[Di
     reads as an element named after it, and the section's elements as its fields: one
     mistake, told once, at the header, with what to do."""
     sections = _fields_at((), model)
+    named = [d for d in diags if len(d.pointer) >= 2 and d.pointer[1] in sections]
+    # an element without its first field, or not a mapping: not one named so on purpose (a
+    # claim `main`) that only has a field misspelt
+    lacking = {d.pointer[:2] for d in named if d.code in ("AM102", "AM103")}
+    lacking -= {d.pointer[:2] for d in named if d.code == "AM101" and _misspelt(d.pointer, model)}
     told: set[Pointer] = set()
     kept = []
     for d in diags:
         section, ident = (*d.pointer, "", "")[:2]
-        if section in FIRST_FIELD and ident in sections:
+        if section in FIRST_FIELD and (section, ident) in lacking:
             if (section, ident) in told:
                 continue
             told.add((section, ident))
@@ -458,6 +463,12 @@ def _sections_too_deep(diags: list[Diagnostic], model: type[Element]) -> list[Di
             d = replace(d, pointer=(section, ident), hint=hint, at_key=True)
         kept.append(d)
     return kept
+
+
+def _misspelt(pointer: Pointer, model: type[Element]) -> bool:
+    """Whether an unknown field is close to one of its element's fields."""
+    fields = _fields_at(pointer[:-1], model)
+    return bool(difflib.get_close_matches(str(pointer[-1]), fields, n=1, cutoff=0.7))
 
 
 def _merge_misspellings(diags: list[Diagnostic]) -> list[Diagnostic]:
@@ -573,9 +584,10 @@ def _types_along(pointer: Pointer, model: type[Element]) -> Iterator[list[Any]]:
 
 
 def _members(annotation: Any) -> list[Any]:
-    """The types an annotation admits: the members of a union."""
-    if isinstance(annotation, UnionType) or get_origin(annotation) is Union:
-        return list(get_args(annotation))
+    """The types an annotation admits: the members of a union (of an Annotated one too)."""
+    bare = _bare(annotation)
+    if isinstance(bare, UnionType) or get_origin(bare) is Union:
+        return list(get_args(bare))
     return [annotation]
 
 

@@ -150,3 +150,9 @@ def test_a_text_that_starts_with_a_quote_is_told_to_be_quoted_whole(written: str
     d = diagnostics_of(text)[0]
     assert (d.code, d.line) == ("AM004", 6)
     assert d.hint == f"a text that starts with a quote must be quoted whole: {fix}"
+
+
+def test_a_claim_named_like_a_section_with_a_misspelt_field_is_told_of_the_misspelling() -> None:
+    data = {"claims": {"a": {"text": "A"}, "main": {"txt": "M"}}}
+    (d,) = validate(data)[1]
+    assert (d.code, d.hint) == ("AM101", "did you mean `text`? (claim `main` needs `text`)")
