@@ -97,7 +97,7 @@ def rest(origin: Origin, limits: Limits, diags: Sequence[Diagnostic] = ()) -> li
         # name what was left out, and read the rest again.
         errors = [d for d in more if d.severity is Severity.ERROR and d.line > 0]
         # with the other elements an error is about (an element left without its fields)
-        shape = {at - 1 for d in errors if d.code in SHAPE for at in _lines_of(d)}
+        shape = {at for d in errors if d.code in SHAPE for at in _lines_of(d, lines)}
         if not shape and not any(_trustworthy(d, data, left) for d in errors):
             shape = {d.line - 1 for d in errors}
         shape = {i for i in shape if lines[i : i + 1] != [""]}
@@ -107,9 +107,17 @@ def rest(origin: Origin, limits: Limits, diags: Sequence[Diagnostic] = ()) -> li
     return list(dict.fromkeys(d for d in found if d not in reported))
 
 
-def _lines_of(d: Diagnostic) -> list[int]:
-    """The lines of a diagnostic and of the other elements it is about."""
-    return [d.line, *(r.line for r in d.related if r.line)]
+def _lines_of(d: Diagnostic, lines: list[str]) -> list[int]:
+    """The lines (from 0) to leave out for a diagnostic: its own and those of the other
+    elements it is about; for one about a whole section (`attacks` not a list), the section's
+    header, so that the section is left out at once rather than an element a round."""
+    if len(d.pointer) == 1:
+        name = str(d.pointer[0])
+        headers = (i for i, line in enumerate(lines) if _is_header(line))
+        header = next((i for i in headers if lines[i].split(":", 1)[0].strip() == name), None)
+        if header is not None:
+            return [header]
+    return [d.line - 1, *(r.line - 1 for r in d.related if r.line)]
 
 
 def _broken_line(lines: list[str]) -> int | None:

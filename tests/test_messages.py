@@ -156,3 +156,9 @@ def test_a_claim_named_like_a_section_with_a_misspelt_field_is_told_of_the_missp
     data = {"claims": {"a": {"text": "A"}, "main": {"txt": "M"}}}
     (d,) = validate(data)[1]
     assert (d.code, d.hint) == ("AM101", "did you mean `text`? (claim `main` needs `text`)")
+
+
+def test_a_section_of_the_wrong_shape_is_one_error() -> None:
+    text = LANE + "attacks:\n  from: protect\n  to: lane\n"
+    said = [(d.code, d.line, d.pointer) for d in diagnostics_of(text)]
+    assert said == [("AM102", 14, ("attacks",))]
