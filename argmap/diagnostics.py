@@ -145,6 +145,8 @@ class Diagnostic:
     `line` and `column` (from 1) are where the problem starts; `end_line` and `end_column`,
     where a problem has an extent (a whole value), are just past its last character, as
     editors and SARIF count; 0 where not known. `related` are the other elements it is about.
+    `at_key`: the pointer's key is what is wrong, not its value (a field written where an
+    element's id belongs), whatever the code says (see :mod:`argmap.locate`).
 
     >>> d = diagnostic("AM204", "claim `a` attacks itself", ("attacks", 0), hint="remove it")
     >>> d.severity
@@ -162,9 +164,11 @@ class Diagnostic:
     end_line: int = field(default=0, compare=False)
     end_column: int = field(default=0, compare=False)
     related: tuple[Related, ...] = field(default=(), compare=False)
+    at_key: bool = field(default=False, compare=False)
 
     def to_dict(self) -> dict[str, object]:
         data = asdict(self)
+        del data["at_key"]  # where to place it, which the line and column say
         data["severity"] = self.severity.value
         data["pointer"] = list(self.pointer)
         data["related"] = [r.to_dict() for r in self.related]
@@ -183,6 +187,7 @@ def diagnostic(
     end_line: int = 0,
     end_column: int = 0,
     related: Iterable[Pointer] = (),
+    at_key: bool = False,
 ) -> Diagnostic:
     """A diagnostic with the severity from the table of codes.
 
@@ -202,6 +207,7 @@ def diagnostic(
         end_line,
         end_column,
         tuple(Related(p) for p in related),
+        at_key,
     )
 
 

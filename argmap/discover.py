@@ -28,10 +28,12 @@ _CLAIMS = re.compile(r'^(?:claims:|\{\s*"?claims"?\s*:)|"claims"\s*:', re.MULTIL
 
 @dataclass
 class Found:
-    """The maps found, in order, and how many files were passed over as not maps."""
+    """The maps found, in order, and the files in the folders passed over: as not maps, and
+    as ignored by git."""
 
     maps: list[Path] = field(default_factory=list)
-    skipped: int = 0
+    not_maps: list[Path] = field(default_factory=list)
+    ignored: list[Path] = field(default_factory=list)
 
 
 def find_maps(names: Iterable[str]) -> Found:
@@ -44,8 +46,8 @@ def find_maps(names: Iterable[str]) -> Found:
     >>> _ = (folder / "m.yaml").write_text("claims: {a: {text: A}}")
     >>> _ = (folder / "docker-compose.yml").write_text("services: {}")
     >>> found = find_maps([str(folder)])
-    >>> [p.name for p in found.maps], found.skipped
-    (['m.yaml'], 1)
+    >>> [p.name for p in found.maps], [p.name for p in found.not_maps]
+    (['m.yaml'], ['docker-compose.yml'])
     """
     found = Found()
     for name in names:
@@ -60,10 +62,12 @@ def find_maps(names: Iterable[str]) -> Found:
         )
         ignored = _git_ignored(path, candidates)
         for candidate in candidates:
-            if candidate not in ignored and looks_like_map(candidate):
+            if candidate in ignored:
+                found.ignored.append(candidate)
+            elif looks_like_map(candidate):
                 found.maps.append(candidate)
             else:
-                found.skipped += 1
+                found.not_maps.append(candidate)
     return found
 
 

@@ -93,11 +93,12 @@ def locate(diags: list[Diagnostic], origin: Origin | None) -> list[Diagnostic]:
     """
     if not diags or origin is None:
         return diags
-    pending = [(d.pointer, d.code) for d in diags if not d.line]
-    pending += [(r.pointer, d.code) for d in diags for r in d.related if not r.line]
-    # what is shown at an element's key (see _span): a pointer to an element, but for AM102
-    keys = _element_keys(origin, [p for p, code in pending if len(p) == 2 and code != "AM102"])
-    parsed = [p for p, code in pending if not (p in keys and code != "AM102")]
+    pending = [(d.pointer, d.code != "AM102" or d.at_key) for d in diags if not d.line]
+    pending += [(r.pointer, d.code != "AM102") for d in diags for r in d.related if not r.line]
+    # what is shown at an element's key (see _span): a pointer to an element, but for a
+    # wrong value (AM102)
+    keys = _element_keys(origin, [p for p, key in pending if len(p) == 2 and key])
+    parsed = [p for p, key in pending if not (p in keys and key)]
     positions, ends = spans_of(origin, parsed) if parsed else ({}, {})
     for pointer, (start, end) in keys.items():
         if pointer not in positions:
@@ -113,7 +114,7 @@ def _placed(d: Diagnostic, path: str, positions: Positions, ends: Ends) -> Diagn
     """
     line, column, end_line, end_column = d.line, d.column, d.end_line, d.end_column
     if not line:
-        line, column, end_line, end_column = _span(d.pointer, d.code, positions, ends)
+        line, column, end_line, end_column = _span(d.pointer, d.code, positions, ends, d.at_key)
     related = d.related
     if related:
         related = tuple(
@@ -132,6 +133,7 @@ def _placed(d: Diagnostic, path: str, positions: Positions, ends: Ends) -> Diagn
         end_line,
         end_column,
         related,
+        d.at_key,
     )
 
 
@@ -211,9 +213,10 @@ def _section_keys(text: str, section: str) -> dict[str, Position]:
 
 
 def _span(
-    pointer: Pointer, code: str, positions: Positions, ends: Ends
+    pointer: Pointer, code: str, positions: Positions, ends: Ends, at_key: bool = False
 ) -> tuple[int, int, int, int]:
-    """Line, column, end line and end column of what `pointer` leads to (end 0: unknown).
+    """Line, column, end line and end column of what `pointer` leads to (end 0: unknown):
+    its key or its value, as the `code` says, or its key when `at_key`.
 
     A pointer to something absent (a missing field) falls back to the nearest element that
     is there: its value, whole.
@@ -224,7 +227,8 @@ def _span(
     key_pos, value_pos = positions.get(found, ((1, 1), (1, 1)))
     # a wrong value (AM102) is shown where it is, even for a whole element
     at_key = found == pointer and (
-        code in KEY_CODES
+        at_key
+        or code in KEY_CODES
         or (len(found) <= 2 and code != "AM102")
         or (len(found) > 2 and str(found[-2]) in KEYED_FIELDS)
     )

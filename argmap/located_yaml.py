@@ -304,7 +304,29 @@ def _syntax_error(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, 
     here = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
     if mark is not None and here[mark.column :][:1] == "\t":
         problem = "a tab, where YAML allows only spaces"  # the C parser does not name it
-    return line, column, problem, _syntax_hint(problem, text, line)
+    hint = _text_after_quote(here, column) or _syntax_hint(problem, text, line)
+    return line, column, problem, hint
+
+
+#: A key, then a value that starts with a quoted part: `text: "Safety first," the mayor said.`
+_QUOTED_START = re.compile(r"""(\s*[^\s#'"{}\[\],-][^:#]*:\s+)("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')""")
+
+
+def _text_after_quote(line: str, column: int) -> str | None:
+    """A hint for a text that starts with a quoted part and goes on after it, which YAML
+    reads as a quoted text with more after it: the whole text is to be quoted."""
+    value = _QUOTED_START.match(line)
+    if value is None or value.end() >= column:
+        return None
+    after = line[value.end() :]
+    comment = after.find(" #")  # a comment after the text stays out of it
+    whole = (value.group(2) + (after[:comment] if comment >= 0 else after)).rstrip()
+    hint = "a text that starts with a quote must be quoted whole"
+    if '"' not in whole and "\\" not in whole:
+        return f'{hint}: `{value.group(1).strip()} "{whole}"`'
+    doubled = " (a ' inside '...' is doubled)" if "'" in whole else ""
+    quoted = whole.replace("'", "''")
+    return f"{hint}: `{value.group(1).strip()} '{quoted}'`{doubled}"
 
 
 def _unclosed_bracket(context: str, start: Any, mark: Any, text: str) -> tuple[int, int, str, str]:
@@ -370,6 +392,10 @@ def _syntax_hint(problem: str, text: str, line: int) -> str:
     return "check the indentation and quoting on this line and the one before"
 
 
+#: The first line with content of a section's body, and its indentation.
+_FIRST_LINE = re.compile(r"^([ \t]*)[^\s#]", re.M)
+
+
 def element_positions(text: str, pointer: Pointer) -> tuple[Positions, Ends] | None:
     """Positions and ends within the one element `pointer` leads to (``("claims", "a", ...)``).
 
@@ -382,16 +408,21 @@ def element_positions(text: str, pointer: Pointer) -> tuple[Positions, Ends] | N
     if body is None:
         return None
     ident = pointer[1]
+    # the section's elements are at the indentation of its first line: a key or an item
+    # deeper in (a field of an element, an item of its list) is not one of them
+    first = _FIRST_LINE.search(text, *body)
+    if first is None:
+        return None
+    depth = re.escape(first.group(1))
     start: re.Match[str] | None
     # each searched for from the line break before it: a literal first character is fast
     if isinstance(ident, int):
-        items = list(re.compile(r"\n([ \t]*)- ").finditer(text, *body))
-        items = [m for m in items if items and m.group(1) == items[0].group(1)]
+        items = list(re.compile(rf"\n({depth})- ").finditer(text, *body))
         if ident >= len(items):
             return None
         start = items[ident]
     else:
-        key = re.compile(rf"\n([ \t]+){re.escape(ident)}:(?=[ \t]|\r?$)", re.M)
+        key = re.compile(rf"\n({depth}){re.escape(ident)}:(?=[ \t]|\r?$)", re.M)
         start = key.search(text, *body)
     if start is None:
         return None

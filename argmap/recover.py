@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -96,7 +96,8 @@ def rest(origin: Origin, limits: Limits, diags: Sequence[Diagnostic] = ()) -> li
         # Leave out the elements with errors of shape, or else those whose only fault is to
         # name what was left out, and read the rest again.
         errors = [d for d in more if d.severity is Severity.ERROR and d.line > 0]
-        shape = {d.line - 1 for d in errors if d.code in SHAPE}
+        # with the other elements an error is about (an element left without its fields)
+        shape = {at for d in errors if d.code in SHAPE for at in _lines_of(d, lines)}
         if not shape and not any(_trustworthy(d, data, left) for d in errors):
             shape = {d.line - 1 for d in errors}
         shape = {i for i in shape if lines[i : i + 1] != [""]}
@@ -104,6 +105,19 @@ def rest(origin: Origin, limits: Limits, diags: Sequence[Diagnostic] = ()) -> li
             break
     reported = set(diags)
     return list(dict.fromkeys(d for d in found if d not in reported))
+
+
+def _lines_of(d: Diagnostic, lines: list[str]) -> list[int]:
+    """The lines (from 0) to leave out for a diagnostic: its own and those of the other
+    elements it is about; for one about a whole section (`attacks` not a list), the section's
+    header, so that the section is left out at once rather than an element a round."""
+    if len(d.pointer) == 1:
+        name = str(d.pointer[0])
+        headers = (i for i, line in enumerate(lines) if _is_header(line))
+        header = next((i for i in headers if lines[i].split(":", 1)[0].strip() == name), None)
+        if header is not None:
+            return [header]
+    return [d.line - 1, *(r.line - 1 for r in d.related if r.line)]
 
 
 def _broken_line(lines: list[str]) -> int | None:
@@ -185,9 +199,19 @@ def _leave_out_of_section(
             left.items.append((name, bisect.bisect_left(items, start)))
         elif (key := _KEY.match(first)) is not None:
             left.ids.add(key.group(1))
+            # and any element indented too far into it: a key with its fields under it
+            left.ids.update(_headed_keys(lines[start + 1 : stop]))
         else:
             left.sections.add(name)
         _blank(lines, range(start, stop), left)
+
+
+def _headed_keys(lines: list[str]) -> Iterator[str]:
+    """The keys of lines that hold only a key (what is under them is their value)."""
+    for line in lines:
+        key = _KEY.match(line)
+        if key is not None and not line[key.end() :].strip():
+            yield key.group(1)
 
 
 def _item_at(line: str, depth: int) -> bool:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from itertools import chain
 from types import UnionType
@@ -19,7 +21,7 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 from pydantic import TypeAdapter, ValidationError
 
 from argmap.diagnostics import Diagnostic, Pointer, describe, diagnostic
-from argmap.model import ArgumentMap, Element, SharedNames, share_fields_set
+from argmap.model import SLUG, ArgumentMap, Element, SharedNames, share_fields_set
 
 E = TypeVar("E", bound=Element)
 
@@ -53,6 +55,14 @@ EXPECTED = {
     "attack": "undermine, undercut or rebut",
     "answers": "one question id, as in `expertise`",
     "catalogue": "a catalogue file's path, or schemes by id",
+}
+
+#: What an item of each list field holds ("`premises` #2 should be a claim id").
+ITEM = {
+    "premises": "a claim id",
+    "positions": "a claim id",
+    "main": "a claim id",
+    "tags": "a tag, as in economy",
 }
 
 #: Hints for what a field holds, where docs/format.md is not enough.
@@ -91,12 +101,12 @@ TELLING = {
     "from": "attacks",
 }
 
-#: Fields people write by mistake, and what to do instead.
+#: Fields people write by mistake, and what to do instead ({fields}: the element's fields,
+#: from the model).
 MISCONCEPTIONS = {
     ("attacks", "type"): "an attack's kind follows from its target: a claim is rebutted or "
-    "undermined, an inference undercut; attacks have only `from`, `to` and `note`",
-    ("attacks", "kind"): "an attack's kind follows from its target; attacks have only `from`, "
-    "`to` and `note`",
+    "undermined, an inference undercut; an attack has only {fields}",
+    ("attacks", "kind"): "an attack's kind follows from its target; an attack has only {fields}",
     ("inferences", "conclusions"): "an inference has one `conclusion`: for two, write two "
     "inferences",
 }
@@ -148,13 +158,16 @@ def validate_as(data: Any, model: type[E]) -> tuple[E | None, list[Diagnostic]]:
         return model.model_validate(data), []
     except ValidationError as err:
         diags = [_from_pydantic(e, data, model) for e in err.errors(include_url=False)]
-    return None, _one_a_mistake(diags)
+    return None, _one_a_mistake(diags, model)
 
 
-def _one_a_mistake(diags: list[Diagnostic]) -> list[Diagnostic]:
+def _one_a_mistake(diags: list[Diagnostic], model: type[Element] = ArgumentMap) -> list[Diagnostic]:
     """One diagnostic a place: a union reports each of its forms (`text: 42` is neither a
     string nor a mapping), and the message says what the field should be, once."""
-    unique = list({(d.code, d.pointer): d for d in diags}.values())
+    unique = _sections_too_deep(list({(d.code, d.pointer): d for d in diags}.values()), model)
+    # an element without fields is told of with the field misplaced after it
+    told = {r.pointer for d in unique if d.at_key for r in d.related}
+    unique = [d for d in unique if not (d.code == "AM102" and d.pointer in told)]
     return _merge_misspellings(unique)
 
 
@@ -227,7 +240,8 @@ def _validate_section(
             elements = adapter.validate_python(piece)
         except ValidationError as err:
             errors = err.errors(include_url=False)
-            problems.append([_section_error(name, e, piece, start) for e in errors])
+            before = items[start - 1] if start and isinstance(section, dict) else None
+            problems.append([_section_error(name, e, piece, start, before) for e in errors])
             continue
         share_fields_set(list(elements.values()) if isinstance(piece, dict) else elements, shared)
         pieces.append(elements)
@@ -241,14 +255,21 @@ def _validate_section(
     return list(chain.from_iterable(reversed(pieces))), diags
 
 
-def _section_error(name: str, error: Any, piece: Any, start: int) -> Diagnostic:
+def _section_error(
+    name: str, error: Any, piece: Any, start: int, before: tuple[Any, Any] | None = None
+) -> Diagnostic:
     """The diagnostic of an error in a part of section `name` starting at `start`: its
     location as the whole map's (an index counted from the start of the section), found in
-    the data of the one element it is in."""
+    the data of the one element it is in (and of the one above it, `before` the part's first,
+    when the element's id is a field's name: see :func:`_not_an_element`)."""
     first, *rest = error["loc"]
     where = first if isinstance(piece, dict) else first + start
     error = {**error, "loc": (name, where, *rest)}
-    return _from_pydantic(error, {name: {where: piece[first]}}, ArgumentMap)
+    element = {where: piece[first]}
+    if isinstance(piece, dict) and first in _fields_at((name, first), ArgumentMap):
+        above = next(((a, piece[a]) for a, b in itertools.pairwise(piece) if b == first), before)
+        element = dict([above, *element.items()]) if above else element
+    return _from_pydantic(error, {name: element}, ArgumentMap)
 
 
 def not_a_map(data: Any) -> Diagnostic:
@@ -306,6 +327,9 @@ def _from_pydantic(error: Any, data: Any, model: type[Element]) -> Diagnostic:
         # A key of a text's mapping: a language code, not an id.
         hint = "language codes are two or three lowercase letters, then any subtags: pt, pt-BR"
         return diagnostic("AM105", f"invalid language code `{loc[-2]}` in {where}", pointer, hint)
+    number = kind == "string_type" and type(error["input"]) in (int, float)  # not a boolean
+    if number and ("[key]" in loc or _holds_ids(pointer, model)):
+        return _number_as_id(pointer, error["input"], "[key]" in loc)
     if "[key]" in loc and kind == "string_pattern_mismatch":
         hint = "ids are slugs: letters, digits, '-', '_' and '.', starting with a letter or digit"
         slug = re.sub(r"[^A-Za-z0-9._-]+", "-", str(pointer[-1])).strip("-._")
@@ -317,20 +341,50 @@ def _from_pydantic(error: Any, data: Any, model: type[Element]) -> Diagnostic:
         hint = "ids are slugs: letters, digits, '-', '_' and '.', starting with a letter or digit"
         return diagnostic("AM105", f"invalid id `{error['input']}` in {where}", pointer, hint)
     if len(pointer) == 2 and pointer[0] in FIRST_FIELD and kind in ("model_type", "dict_type"):
-        return _not_an_element(pointer, error["input"], model)
+        return _not_an_element(pointer, error["input"], model, data.get(pointer[0]))
+    return _wrong_value(pointer, error)
+
+
+def _wrong_value(pointer: Pointer, error: Any) -> Diagnostic:
+    """AM102 for a value of the wrong type, or out of range: what the field should be."""
+    kind, value, where = error["type"], error["input"], describe(pointer)
     field = next((str(p) for p in reversed(pointer) if isinstance(p, str)), "")
-    expected = EXPECTED.get(field)
+    if field == "argmap" and kind == "literal_error" and type(value) in (int, float):
+        known = error["ctx"]["expected"]
+        message = f"version {value} is not known: this argmap reads version {known}"
+        hint = f"write `argmap: {known}`, or leave it out: a map without it is version {known}"
+        return diagnostic("AM102", message, pointer, hint)
+    item = bool(pointer) and isinstance(pointer[-1], int) and pointer[-2:-1] == (field,)
+    expected = ITEM.get(field) if item else EXPECTED.get(field)
     if expected is not None and not kind.startswith(("greater", "less")):
-        message = f"{where} should be {expected}, not {_article(kind_of(error['input']))}"
+        message = f"{where} should be {expected}, not {_article(kind_of(value))}"
     else:
         message = f"{where}: {error['msg'].lower()}"
     hint = HINTS.get(field, "see docs/format.md for this field")
     return diagnostic("AM102", message, pointer, hint)
 
 
-def _not_an_element(pointer: Pointer, value: Any, model: type[Element]) -> Diagnostic:
-    """AM102 for an element that is not a mapping of fields (``a: The text``)."""
+def _number_as_id(pointer: Pointer, value: float, key: bool) -> Diagnostic:
+    """AM105 for an id that YAML reads as a number (``1:`` in the claims), AM102 for such an
+    id where the map names an element (``premises: [1, 2]``)."""
+    hint = f"quote it: '{value}' (an id may start with a digit, but a bare {value} is a number)"
+    if key:
+        return diagnostic("AM105", f"id `{value}` reads as a number", pointer, hint)
+    message = f"id `{value}` in {describe(pointer)} reads as a number"
+    return diagnostic("AM102", message, pointer, hint)
+
+
+def _not_an_element(
+    pointer: Pointer, value: Any, model: type[Element], section: Any = None
+) -> Diagnostic:
+    """AM102 for an element that is not a mapping of fields (``a: The text``); for a field
+    of the element above (in `section`) written at the depth of the elements, at its key."""
     first = FIRST_FIELD[str(pointer[0])]
+    ident = pointer[1]
+    if isinstance(ident, str) and ident in _fields_at(pointer, model) and isinstance(section, dict):
+        above = next((a for a, b in itertools.pairwise(section) if b == ident), None)
+        if above is not None:
+            return _misplaced_field(pointer, above, section[above])
     word, _, rest = str(value).partition(" ")
     if isinstance(value, str) and word in _fields_at(pointer, model):
         hint = f"a `:` is missing after `{word}`: write `{word}: {rest}`"
@@ -342,21 +396,79 @@ def _not_an_element(pointer: Pointer, value: Any, model: type[Element]) -> Diagn
     return diagnostic("AM102", message, pointer, hint)
 
 
+def _misplaced_field(pointer: Pointer, above: Any, fields: Any) -> Diagnostic:
+    """AM102 at the key of a field (`text:`) written at the depth of the elements, after the
+    element it belongs to; about that element too when it is left without fields."""
+    section, field = pointer
+    kind = describe(pointer).split(" ")[0]
+    message = f"`{field}:` is indented as a {kind} of its own, not as a field of `{above}`"
+    if fields is None:
+        hint = f"`{above}:` has no fields: indent `{field}:` under it, deeper than `{above}:`"
+        related: tuple[Pointer, ...] = ((section, above),)
+    else:
+        hint = f"indent `{field}:` under `{above}`, as deep as its other fields"
+        related = ()
+    return diagnostic("AM102", message, pointer, hint, related=related, at_key=True)
+
+
 def _unknown_field(pointer: Pointer, model: type[Element], value: Any = None) -> Diagnostic:
     field = str(pointer[-1])
     element = describe(pointer[:-1])
-    allowed = sorted(_fields_at(pointer[:-1], model))
+    fields = _field_names(pointer[:-1], model)
+    allowed = sorted(fields)
     hint = MISCONCEPTIONS.get((str(pointer[0]), field)) if len(pointer) == 3 else None
+    if hint is not None:
+        names = [f"`{name}`" for name in fields]
+        hint = hint.format(fields=f"{', '.join(names[:-1])} and {names[-1]}")
     section = (
         next((TELLING[k] for k in value if k in TELLING), None) if isinstance(value, dict) else None
     )
     if len(pointer) == 1 and section is not None:
         kind = describe((section, field)).split(" ")[0]
         hint = f"`{field}` looks like a {kind}: indent it under `{section}:` as the others are"
+    elif len(pointer) == 3 and section == pointer[0]:
+        kind = describe((section, field)).split(" ")[0]
+        hint = (
+            f"indented too far? `{field}` looks like a {kind}: align `{field}:` with "
+            f"`{pointer[1]}:`"
+        )
     if hint is None:
         close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.7)
         hint = f"did you mean `{close[0]}`?" if close else f"allowed fields: {', '.join(allowed)}"
     return diagnostic("AM101", f"unknown field `{field}` in {element}", pointer, hint)
+
+
+def _sections_too_deep(diags: list[Diagnostic], model: type[Element]) -> list[Diagnostic]:
+    """A section's header indented into the section above (``  inferences:`` in the claims)
+    reads as an element named after it, and the section's elements as its fields: one
+    mistake, told once, at the header, with what to do."""
+    sections = _fields_at((), model)
+    named = [d for d in diags if len(d.pointer) >= 2 and d.pointer[1] in sections]
+    # an element without its first field, or not a mapping: not one named so on purpose (a
+    # claim `main`) that only has a field misspelt
+    lacking = {d.pointer[:2] for d in named if d.code in ("AM102", "AM103")}
+    lacking -= {d.pointer[:2] for d in named if d.code == "AM101" and _misspelt(d.pointer, model)}
+    told: set[Pointer] = set()
+    kept = []
+    for d in diags:
+        section, ident = (*d.pointer, "", "")[:2]
+        if section in FIRST_FIELD and (section, ident) in lacking:
+            if (section, ident) in told:
+                continue
+            told.add((section, ident))
+            hint = (
+                f"indented too far? `{ident}` is a section of the map: write `{ident}:` at the "
+                f"start of its line, as `{section}:` is"
+            )
+            d = replace(d, pointer=(section, ident), hint=hint, at_key=True)
+        kept.append(d)
+    return kept
+
+
+def _misspelt(pointer: Pointer, model: type[Element]) -> bool:
+    """Whether an unknown field is close to one of its element's fields."""
+    fields = _fields_at(pointer[:-1], model)
+    return bool(difflib.get_close_matches(str(pointer[-1]), fields, n=1, cutoff=0.7))
 
 
 def _merge_misspellings(diags: list[Diagnostic]) -> list[Diagnostic]:
@@ -376,7 +488,7 @@ def _merge_misspellings(diags: list[Diagnostic]) -> list[Diagnostic]:
             if typo.pointer in merged:
                 continue
             if difflib.SequenceMatcher(None, str(typo.pointer[-1]), field).ratio() >= 0.7:
-                hint = f"did you mean `{field}`? ({describe(element)} needs a `{field}`)"
+                hint = f"did you mean `{field}`? ({describe(element)} needs `{field}`)"
                 merged[typo.pointer] = replace(typo, hint=hint)
                 dropped.add(i)
                 break
@@ -416,35 +528,69 @@ def _fields_at(pointer: Pointer, model: type[Element]) -> set[str]:
     >>> sorted(_fields_at(("claims", "a", "quote"), ArgumentMap))
     ['source', 'text']
     """
-    return {f.alias or name for name, f in _model_at(pointer, model).model_fields.items()}
+    return set(_field_names(pointer, model))
+
+
+def _field_names(pointer: Pointer, model: type[Element]) -> list[str]:
+    """The fields of the element a pointer leads to, in the model's order, as written.
+
+    >>> _field_names(("attacks", 0), ArgumentMap)
+    ['from', 'to', 'note', 'answers']
+    """
+    return [f.alias or name for name, f in _model_at(pointer, model).model_fields.items()]
 
 
 def _model_at(pointer: Pointer, model: type[Element]) -> type[Element]:
     """The model of the element a pointer leads to: fields, then mapping keys and list items."""
     found: type[Element] = model
+    for following in _types_along(pointer, model):
+        models = [
+            k for k in map(_bare, following) if isinstance(k, type) and issubclass(k, Element)
+        ]
+        if models:
+            found = models[0]
+    return found
+
+
+def _holds_ids(pointer: Pointer, model: type[Element]) -> bool:
+    """Whether what a pointer leads to is an id, by the models' annotations.
+
+    >>> _holds_ids(("inferences", "i", "premises", 0), ArgumentMap)
+    True
+    """
+    last = list(_types_along(pointer, model))[-1] if pointer else []
+    return any(
+        get_origin(t) is Annotated and any(getattr(m, "pattern", None) == SLUG for m in get_args(t))
+        for t in last
+    )
+
+
+def _types_along(pointer: Pointer, model: type[Element]) -> Iterator[list[Any]]:
+    """The types each part of a pointer in turn may lead to: fields, then mapping keys and
+    list items."""
     pending: list[Any] = [model]  # the types the next part of the pointer may go into
     for part in pointer:
         following: list[Any] = []
-        for kind in pending:
+        for kind in map(_bare, pending):
             if isinstance(kind, type) and issubclass(kind, Element) and isinstance(part, str):
                 field = next(
                     (f for n, f in kind.model_fields.items() if part in (n, f.alias)), None
                 )
-                following += _members(field.annotation) if field else []
+                following += _members(field.rebuild_annotation()) if field else []
             elif get_origin(kind) in (dict, list):
                 following += _members(get_args(kind)[-1])
-        models = [k for k in following if isinstance(k, type) and issubclass(k, Element)]
-        if models:
-            found = models[0]
+        yield following
         pending = following
-    return found
 
 
 def _members(annotation: Any) -> list[Any]:
-    """The types an annotation admits: the members of a union, each without its Annotated."""
-    args = (
-        get_args(annotation)
-        if isinstance(annotation, UnionType) or get_origin(annotation) is Union
-        else (annotation,)
-    )
-    return [get_args(a)[0] if get_origin(a) is Annotated else a for a in args]
+    """The types an annotation admits: the members of a union (of an Annotated one too)."""
+    bare = _bare(annotation)
+    if isinstance(bare, UnionType) or get_origin(bare) is Union:
+        return list(get_args(bare))
+    return [annotation]
+
+
+def _bare(annotation: Any) -> Any:
+    """A type without its Annotated."""
+    return get_args(annotation)[0] if get_origin(annotation) is Annotated else annotation

@@ -30,7 +30,7 @@ def first(path: Path) -> tuple[str, int, int, str, str]:
                 5,
                 22,
                 "unknown field `conlusion` in inference `i`",
-                "did you mean `conclusion`? (inference `i` needs a `conclusion`)",
+                "did you mean `conclusion`? (inference `i` needs `conclusion`)",
             ),
         ),
         (
@@ -100,7 +100,7 @@ def first(path: Path) -> tuple[str, int, int, str, str]:
                 22,
                 "unknown field `type` in attack #1",
                 "an attack's kind follows from its target: a claim is rebutted or undermined, an "
-                "inference undercut; attacks have only `from`, `to` and `note`",
+                "inference undercut; an attack has only `from`, `to`, `note` and `answers`",
             ),
         ),
         (
@@ -153,6 +153,10 @@ def test_folders_are_searched_recursively_and_non_maps_skipped(tmp_path: Path) -
     done = run_cli("check", str(tmp_path))
     assert done.returncode == 0, done.stdout + done.stderr
     assert "1 file checked" in done.stdout and "3 files in the folders skipped" in done.stderr
+    names = [
+        str(tmp_path / n) for n in ("argmap.schema.json", "docker-compose.yml", "package.json")
+    ]
+    assert f"not maps: {', '.join(names)} (name a file to check it anyway)" in done.stderr
 
 
 def test_git_ignored_maps_are_skipped(tmp_path: Path) -> None:
@@ -165,6 +169,8 @@ def test_git_ignored_maps_are_skipped(tmp_path: Path) -> None:
     (tmp_path / "m.yaml").write_text(CLEAN, encoding="utf-8")
     done = run_cli("check", str(tmp_path))
     assert done.returncode == 0 and "1 file checked" in done.stdout, done.stdout
+    skipped = f"1 file in the folders skipped, ignored by git: {tmp_path / 'build' / 'broken.yaml'}"
+    assert skipped in done.stderr and "not maps" not in done.stderr
 
 
 def test_init_writes_a_starter_map_that_checks_clean(tmp_path: Path) -> None:

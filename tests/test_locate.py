@@ -8,12 +8,22 @@ import pytest
 from argmap.locate import _element_keys
 from argmap.located_yaml import element_positions, parse_located, parse_spans
 from argmap.model import Origin
+from argmap.read import read_text
 from tests.conftest import MAPS
 from tests.test_diagnostics import CASES
 
-TEXTS = [text for text, _, _ in CASES.values()] + [
-    p.read_text(encoding="utf-8") for p in sorted(MAPS.glob("*.yaml"))
-]
+#: A field at the depth of the elements (`text:` of `b` not indented under it): the key
+#: `text` of the section is on line 5, not the `text` of `a` deeper in on line 3.
+FIELD_AT_ELEMENTS_DEPTH = (
+    "claims:\n  a:\n    text: A\n  b:\n  text: B\n  c:\n    text: C\n"
+    "attacks:\n  - from: a\n    to: c\n  - from: c\n    to: a\n"
+)
+
+TEXTS = (
+    [text for text, _, _ in CASES.values()]
+    + [p.read_text(encoding="utf-8") for p in sorted(MAPS.glob("*.yaml"))]
+    + [FIELD_AT_ELEMENTS_DEPTH]
+)
 
 
 @pytest.mark.parametrize("text", TEXTS)
@@ -35,6 +45,18 @@ def test_block_style_maps_are_located_without_a_full_parse() -> None:
     elements = [p for p in full if len(p) == 2 and p[0] in ("claims", "inferences", "attacks")]
     assert elements
     assert all(element_positions(text, p) is not None for p in elements)
+
+
+def test_an_element_is_found_at_its_section_depth() -> None:
+    positions, _ = element_positions(FIELD_AT_ELEMENTS_DEPTH, ("claims", "text")) or ({}, {})
+    assert positions[("claims", "text")] == ((5, 3), (5, 9))
+
+
+def test_a_mistake_is_reported_once_at_its_place() -> None:
+    diags = read_text(FIELD_AT_ELEMENTS_DEPTH, "m.yaml")[1]
+    placed = [(d.pointer, d.line) for d in diags]
+    assert len(placed) == len(set(p for p, _ in placed)), placed
+    assert (("claims", "text"), 5) in placed, placed
 
 
 #: Texts whose key lines a scan could misread: CRLF line ends, a quoted text running on at a

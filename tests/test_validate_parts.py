@@ -106,7 +106,7 @@ def test_an_error_in_a_later_part_is_placed_in_the_whole_section() -> None:
             "AM101",
             ("attacks", 4, "too"),
             "unknown field `too` in attack #5",
-            "did you mean `to`? (attack #5 needs a `to`)",
+            "did you mean `to`? (attack #5 needs `to`)",
         )
     ]
 

@@ -32,7 +32,7 @@ MISTAKES: list[tuple[str, str, str, str, str, int, int, str]] = [
         "AM101",
         15,
         5,
-        "did you mean `text`? (claim `ban` needs a `text`)",
+        "did you mean `text`? (claim `ban` needs `text`)",
     ),
     (
         "over-indented key",

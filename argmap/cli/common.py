@@ -48,14 +48,25 @@ def internal_error(err: BaseException) -> int:
     return EXIT_INTERNAL
 
 
+#: How many skipped files are named, at most.
+NAMED = 10
+
+
 def map_files(paths: Iterable[str]) -> list[Path]:
-    """The files named, and the maps in the folders named; says how many files were skipped."""
+    """The files named, and the maps in the folders named; says which files were skipped."""
     from argmap.discover import find_maps
 
     found = find_maps(paths)
-    if found.skipped:
-        noun = "file" if found.skipped == 1 else "files"
-        click.echo(f"{found.skipped} {noun} in the folders skipped: not maps", err=True)
+    for skipped, why, then in (
+        (found.not_maps, "not maps", " (name a file to check it anyway)"),
+        (found.ignored, "ignored by git", ""),
+    ):
+        if skipped:
+            noun = "file" if len(skipped) == 1 else "files"
+            names = ", ".join(str(p) for p in skipped[:NAMED])
+            more = f" and {len(skipped) - NAMED} more" if len(skipped) > NAMED else ""
+            said = f"{len(skipped)} {noun} in the folders skipped, {why}: {names}{more}{then}"
+            click.echo(said, err=True)
     if not found.maps:
         from argmap.discover import MAP_SUFFIXES
 

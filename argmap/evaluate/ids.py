@@ -109,5 +109,12 @@ def not_in_graph(ids: Iterable[str], nodes_of_graph: Iterable[str]) -> list[Diag
 
 
 def _hint(ident: str, ids: Vocabulary, what: str = "claim or inference") -> str:
+    """Did you mean the closest id, or else which ids to give (`what`: the kinds of element,
+    as in "claim or inference").
+
+    >>> _hint("x", Vocabulary(["abc"]))
+    "give the id of one of the map's claims or inferences"
+    """
     close = ids.closest(ident)
-    return f"did you mean `{close}`?" if close else f"give the id of one of the map's {what}s"
+    kinds = " or ".join(f"{kind}s" for kind in what.split(" or "))
+    return f"did you mean `{close}`?" if close else f"give the id of one of the map's {kinds}"
