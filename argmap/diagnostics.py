@@ -49,6 +49,7 @@ CODES: dict[str, Code] = {
         Code("AM006", E, "the file is not an argument map"),
         Code("AM007", E, "the file is larger than the limit"),
         Code("AM008", E, "the map has more elements than the limit"),
+        Code("AM009", W, "a plain text cut short by a comment"),
         Code("AM101", E, "unknown field"),
         Code("AM102", E, "wrong type or value"),
         Code("AM103", E, "missing field"),

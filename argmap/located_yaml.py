@@ -9,13 +9,14 @@ the readers, for the texts yaml-rs cannot be trusted with.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
-from argmap.diagnostics import Diagnostic, Pointer, diagnostic
+from argmap.diagnostics import Diagnostic, Pointer, describe, diagnostic
 from argmap.limits import Limits
 from argmap.locate import block_end, section_body, yaml_lines
 from argmap.model import Ends, Origin, Position, Positions
@@ -63,7 +64,7 @@ def _events(text: str, max_nodes: int) -> tuple[Any, Positions, list[Diagnostic]
     and aliases share their anchor's value, their expanded size counted against
     `max_nodes` so that a "billion laughs" stops early.
     """
-    tree = _Tree(max_nodes)
+    tree = _Tree(max_nodes, _LINE_BREAK.split(text))
     for event in yaml.parse(text, Loader=_LOADER):
         tree.take(event)
     document = tree.documents[0] if tree.documents else None
@@ -78,8 +79,9 @@ class _Tree:
     end event).
     """
 
-    def __init__(self, max_nodes: int) -> None:
+    def __init__(self, max_nodes: int, lines: list[str]) -> None:
         self.max_nodes = max_nodes
+        self.lines = lines  # the text's lines, to look for texts cut by a comment
         self.expanded = 0  # nodes placed so far, aliases counted at their anchor's size
         self.positions: Positions = {}
         self.ends: Ends = {}
@@ -94,7 +96,10 @@ class _Tree:
             return
         if isinstance(event, yaml.ScalarEvent):
             pointer = self.start(event)
-            self.place(_scalar(event), 1, event.anchor, pointer, _position(event.end_mark))
+            value = _scalar(event)
+            if not event.style and isinstance(value, str):  # plain: None, or "" from libyaml
+                self.cut_by_comment(event, pointer)
+            self.place(value, 1, event.anchor, pointer, _position(event.end_mark))
         elif isinstance(event, yaml.AliasEvent):
             pointer = self.start(event)
             if event.anchor not in self.anchors:
@@ -167,6 +172,28 @@ class _Tree:
         else:
             parent.value[key] = value
 
+    def cut_by_comment(self, event: yaml.ScalarEvent, pointer: Pointer) -> None:
+        """AM009 when a plain text is followed on its line by a comment that reads as the
+        rest of it (``text: Bikes are cheap #1 option``: the text ends before `` #``)."""
+        end, start = event.end_mark, event.start_mark
+        if end is None or start is None:
+            return
+        comment = _COMMENT_AFTER.match(self.lines[end.line], end.column)
+        if comment is None:
+            return
+        message = (
+            f"{describe(pointer)} stops before `{comment.group(1)}`: in YAML, a `#` after a "
+            "space starts a comment"
+        )
+        hint = "quote the whole text, from its first line, to keep it"
+        if start.line == end.line:
+            written = self.lines[start.line][start.column :].rstrip()
+            hint = f"quote the whole text to keep it: {json.dumps(written, ensure_ascii=False)}"
+        column = comment.start(1) + 1
+        self.diags.append(
+            diagnostic("AM009", message, pointer, hint, line=end.line + 1, column=column)
+        )
+
     def key_of(self, event: yaml.Event) -> bool:
         """Take the event as the pending key of a mapping, if it is one."""
         if not self.stack or not isinstance(self.stack[-1].value, dict) or self.stack[-1].has_key:
@@ -205,6 +232,12 @@ def _duplicate_key(mapping: _Frame) -> Diagnostic:
 
 
 _LOADER = yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader
+
+#: YAML's line breaks (not Python's splitlines, which also breaks at form feeds and more).
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+#: A comment right after a plain scalar that begins with no space, as a hashtag or a number
+#: does (``#1``, ``#AI``): most likely meant as part of the text. ``# a note`` is a comment.
+_COMMENT_AFTER = re.compile(r"[ \t]+(#[^\s#].*?)\s*$")
 
 
 def parse_located(

@@ -24,6 +24,7 @@ CASES: dict[str, tuple[str, int, int]] = {
     "AM004": ("claims:\n  a: {text: [A}\n", 2, 15),
     "AM005": (BASE + "claims:\n  c: {text: C}\n", 6, 1),
     "AM006": ("- just\n- a list\n", 1, 1),
+    "AM009": (BASE.replace("  b: {text: B}", "  b:\n    text: B #1"), 4, 13),
     "AM101": (BASE.replace("a: {text: A}", "a: {text: A, tgas: [x]}"), 2, 16),
     "AM102": (BASE.replace("conclusion: b}", "conclusion: b, weight: 2}"), 5, 45),
     "AM103": (BASE.replace("a: {text: A}", "a: {note: A}"), 2, 6),

@@ -162,3 +162,44 @@ def test_a_section_of_the_wrong_shape_is_one_error() -> None:
     text = LANE + "attacks:\n  from: protect\n  to: lane\n"
     said = [(d.code, d.line, d.pointer) for d in diagnostics_of(text)]
     assert said == [("AM102", 14, ("attacks",))]
+
+
+def test_a_hashtag_after_a_plain_text_is_told_of_as_cutting_it() -> None:
+    """YAML ends a plain text at ` #`: `Bikes are cheap #1 option` reads as `Bikes are
+    cheap`, silently, unless argmap says so (AM009, a warning, at the `#`)."""
+    text = LANE.replace("about half.", "about half #1 reason")
+    m, diags = read_text(text, "m.yaml")
+    assert m is not None and m.claims["protect"].text.endswith("by about half")
+    assert [(d.code, d.severity.value, d.line, d.column) for d in diags] == [
+        ("AM009", "warning", 8, 61)
+    ]
+    assert "stops before `#1 reason`" in diags[0].message
+    assert diags[0].hint == (
+        'quote the whole text to keep it: "Protected lanes cut cyclist crashes by about half #1 '
+        'reason"'
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "    text: Protected lanes cut crashes  # a note, as comments are written",
+        "    text: 'Protected lanes cut crashes #1'",
+        '    text: "Protected lanes cut crashes #1"',
+        "    text: |\n      Protected lanes cut crashes #1",
+        "    text: Protected lanes cut crashes#1",  # no space: part of the text
+    ],
+    ids=["a-comment", "single-quoted", "double-quoted", "block", "no-space"],
+)
+def test_a_comment_or_a_quoted_hash_is_no_cut_text(line: str) -> None:
+    text = LANE.replace("    text: Protected lanes cut cyclist crashes by about half.", line)
+    assert diagnostics_of(text) == []
+
+
+def test_a_cut_text_over_lines_and_after_a_lone_carriage_return() -> None:
+    """The comment is on the text's last line; YAML's line breaks include a lone CR."""
+    text = LANE.replace("about half.", "about\n      half #1")
+    assert [(d.code, d.line, d.column) for d in diagnostics_of(text)] == [("AM009", 9, 12)]
+    assert "from its first line" in diagnostics_of(text)[0].hint
+    cr = LANE.replace("about half.", "about half #1").replace("\n", "\r")
+    assert [(d.code, d.line, d.column) for d in diagnostics_of(cr)] == [("AM009", 8, 61)]

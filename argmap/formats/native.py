@@ -45,6 +45,21 @@ def has_anchor(text: str) -> bool:
     return "&" in text and _ANCHOR.search(text) is not None
 
 
+#: A comment right after a plain scalar that begins with no space (``b #1``): the located
+#: parser tells whether it cuts a text short (AM009); yaml-rs drops comments unseen.
+_HASHTAG = re.compile(r"\S[ \t]+#[^\s#]")
+
+
+def may_cut_text(text: str) -> bool:
+    """Whether a YAML text may hold a plain text cut short by a comment (an over-approximation:
+    ``"quoted #1"`` counts too).
+
+    >>> [may_cut_text(t) for t in ("a: b #1", "a: b # note", "a: b\\n# c", "a: '#1'")]
+    [True, False, False, False]
+    """
+    return "#" in text and _HASHTAG.search(text) is not None
+
+
 #: What :func:`parse_fast` returns when it cannot be sure of the data: parse with positions.
 UNSURE = object()
 
@@ -128,6 +143,8 @@ def parse_fast(origin: Origin) -> tuple[Any, list[Diagnostic]]:
             return None, [
                 diagnostic("AM006", message, hint=hint, file=origin.path, line=1, column=1)
             ]
+    if may_cut_text(origin.text):
+        return UNSURE, []
     if has_anchor(origin.text):
         # Aliases can multiply a document; only the located parser counts their expansion
         # against the limit (yaml-rs has fixed limits of its own).
