@@ -6,8 +6,6 @@ each field. References between elements (a premise naming a claim) are checked b
 diagnostic instead of one validation error for the whole map.
 """
 
-from __future__ import annotations
-
 import re
 from collections import deque
 from collections.abc import Sequence
@@ -29,6 +27,31 @@ LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-
 
 #: A text: one plain string, or one string per language (``{en: ..., pt: ...}``).
 Text = str | dict[LanguageCode, str]
+
+
+#: A line and a column, both from 1.
+Position = tuple[int, int]
+#: Where each element came from: a pointer into the map's data -> (key, value) positions.
+Positions = dict[Pointer, tuple[Position, Position]]
+#: Where the key and the value of each node end (just past their last character), by pointer.
+Ends = dict[Pointer, tuple[Position, Position]]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """The file a map came from and its text, kept so that later stages can locate things.
+
+    `positions` maps a pointer to the (key, value) positions of an element; readers of
+    foreign formats fill it in, while YAML and JSON maps leave it None and are parsed again
+    with positions only when a diagnostic needs one. `folder` is where the texts of the
+    map's sources are found: None for a map read from a pipe, or from a string.
+    """
+
+    path: str
+    text: str
+    format: str = "yaml"
+    positions: Positions | None = None
+    folder: str | None = None
 
 
 # The fields' default factories are these functions, not the builtins `list` and `dict`:
@@ -326,31 +349,6 @@ class ArgumentMap(Element):
     def text_of(self, claim_id: str, lang: str | None = None) -> str:
         """The text of a claim in `lang` (default: the map's language), falling back to any."""
         return text_in(self.claims[claim_id].text, lang or self.lang, self.lang)
-
-
-#: A line and a column, both from 1.
-Position = tuple[int, int]
-#: Where each element came from: a pointer into the map's data -> (key, value) positions.
-Positions = dict[Pointer, tuple[Position, Position]]
-#: Where the key and the value of each node end (just past their last character), by pointer.
-Ends = dict[Pointer, tuple[Position, Position]]
-
-
-@dataclass(frozen=True)
-class Origin:
-    """The file a map came from and its text, kept so that later stages can locate things.
-
-    `positions` maps a pointer to the (key, value) positions of an element; readers of
-    foreign formats fill it in, while YAML and JSON maps leave it None and are parsed again
-    with positions only when a diagnostic needs one. `folder` is where the texts of the
-    map's sources are found: None for a map read from a pipe, or from a string.
-    """
-
-    path: str
-    text: str
-    format: str = "yaml"
-    positions: Positions | None = None
-    folder: str | None = None
 
 
 def text_in(text: Text, lang: str, default_lang: str = "en") -> str:
