@@ -157,6 +157,10 @@ def test_the_models_annotations_are_objects_not_strings() -> None:
     from argmap import model
 
     classes = [c for c in vars(model).values() if inspect.isclass(c) and issubclass(c, BaseModel)]
-    written = [(c.__name__, n, a) for c in classes for n, a in vars(c).get("__annotations__", {}).items()]
+    written = [
+        (c.__name__, name, annotation)
+        for c in classes
+        for name, annotation in vars(c).get("__annotations__", {}).items()
+    ]
     assert len(written) >= 50
     assert [w for w in written if isinstance(w[2], str)] == []
