@@ -76,7 +76,9 @@ class Element(BaseModel):
     they change, or before it hands them out.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=False)
+    model_config = ConfigDict(
+        extra="forbid", frozen=False, str_strip_whitespace=False, defer_build=True
+    )
 
     def __setattr__(self, name: str, value: Any) -> None:
         if type(self.__pydantic_fields_set__) is SharedNames:
@@ -375,6 +377,3 @@ def texts(text: Text, default_lang: str) -> dict[str, str]:
 def dump(argmap: ArgumentMap) -> dict[str, Any]:
     """The map as plain data in the file's shape (``from`` not ``from_``), defaults left out."""
     return argmap.model_dump(by_alias=True, exclude_defaults=True, mode="json")
-
-
-ArgumentMap.model_rebuild()

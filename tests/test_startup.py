@@ -164,3 +164,28 @@ def test_the_models_annotations_are_objects_not_strings() -> None:
     ]
     assert len(written) >= 50
     assert [w for w in written if isinstance(w[2], str)] == []
+
+
+def test_the_model_is_built_when_first_used_and_only_what_is_used() -> None:
+    """Pydantic builds a class's validator on first use (``defer_build``): a check builds
+    the map's, and a map whose inferences name no scheme needs no catalogue's."""
+    code = (
+        "import sys\n"
+        "from argmap import model\n"
+        "built = lambda: sorted(c.__name__ for c in vars(model).values()\n"
+        "    if getattr(c, '__pydantic_complete__', False))\n"
+        "print(built())\n"
+        "from argmap.cli import main\n"
+        "try:\n"
+        "    main(['check', sys.argv[1]])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(built())\n"
+    )
+    mapped = "claims: {a: {text: A}, b: {text: B}}\ninferences: {i: {premises: [a], conclusion: b}}"
+    done = subprocess.run(
+        [sys.executable, "-c", code, "-"], input=mapped, capture_output=True, text=True, check=True
+    )
+    lines = done.stdout.splitlines()
+    assert lines[0] == "[]"
+    assert lines[-1] == "['ArgumentMap']"
