@@ -10,7 +10,6 @@ diagnostic is shown; :func:`argmap.locate.locate` turns pointers into line and c
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
@@ -316,4 +315,6 @@ def summary(diags: Sequence[Diagnostic], files: int) -> str:
 
 
 def format_json(diags: Sequence[Diagnostic]) -> str:
+    import json  # here: text output, the default, needs no JSON
+
     return json.dumps([d.to_dict() for d in diags], ensure_ascii=False, indent=2)

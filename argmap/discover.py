@@ -9,7 +9,6 @@ as a broken map. Files named directly are always taken.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -83,6 +82,8 @@ def looks_like_map(path: Path) -> bool:
     except OSError:
         return True  # reading it will say what is wrong
     if suffix == ".json" and len(head) < 1 << 16:
+        import json  # here: a YAML map is told without it
+
         try:
             data = json.loads(head)
         except ValueError:

@@ -8,7 +8,6 @@ type", not one per form a text can take.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from dataclasses import replace
@@ -258,6 +257,8 @@ def not_a_map(data: Any) -> Diagnostic:
     'did you mean `claims`? (a map needs `claims:`)'
     """
     if isinstance(data, dict):
+        import difflib  # here, as in the other messages: a valid map needs no suggestion
+
         keys = [k for k in data if isinstance(k, str)]
         close = difflib.get_close_matches("claims", keys, n=1, cutoff=0.7)
         if close:
@@ -354,6 +355,8 @@ def _unknown_field(pointer: Pointer, model: type[Element], value: Any = None) ->
         kind = describe((section, field)).split(" ")[0]
         hint = f"`{field}` looks like a {kind}: indent it under `{section}:` as the others are"
     if hint is None:
+        import difflib
+
         close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.7)
         hint = f"did you mean `{close[0]}`?" if close else f"allowed fields: {', '.join(allowed)}"
     return diagnostic("AM101", f"unknown field `{field}` in {element}", pointer, hint)
@@ -362,6 +365,8 @@ def _unknown_field(pointer: Pointer, model: type[Element], value: Any = None) ->
 def _merge_misspellings(diags: list[Diagnostic]) -> list[Diagnostic]:
     """A misspelt field is one mistake: the unknown field names the missing one it stands
     for, and the missing field is not reported again."""
+    import difflib
+
     unknown: dict[Pointer, list[Diagnostic]] = {}  # by element
     for d in diags:
         if d.code == "AM101":
