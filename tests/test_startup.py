@@ -189,3 +189,32 @@ def test_the_model_is_built_when_first_used_and_only_what_is_used() -> None:
     lines = done.stdout.splitlines()
     assert lines[0] == "[]"
     assert lines[-1] == "['ArgumentMap']"
+
+
+def test_checking_a_clean_yaml_map_loads_no_json_difflib_nor_carneades_reader() -> None:
+    """JSON, difflib's suggestions and the Carneades reader are for other maps and outputs;
+    the core schema's patterns, for the located parser and the writer."""
+    for path in (EXAMPLE, REPO / "maps" / "runway-letter.yaml"):
+        code = PROBE.replace(
+            'print("\\nMODULES"',
+            "import argmap.yaml12\n"
+            "print(argmap.yaml12.core_schema.cache_info().currsize)\n"
+            'print("\\nMODULES"',
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code, "check", str(path)],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=REPO,
+        )
+        before, _, modules = done.stdout.rpartition("\nMODULES ")
+        assert before.split()[-1] == "0"
+        assert {"json", "difflib", "argmap.formats.carneades"}.isdisjoint(modules.split())
+
+
+def test_a_carneades_graph_is_still_told_from_a_yaml_map() -> None:
+    from argmap.formats import detect
+
+    assert detect("g.yml", "statements:\n  s: {text: S}\n").name == "carneades"
+    assert detect("m.yml", "statements: x\nclaims: {a: {text: A}}\n").name == "yaml"
