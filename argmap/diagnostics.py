@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 Pointer = tuple[str | int, ...]
 
@@ -23,9 +24,9 @@ class Severity(StrEnum):
     NOTE = "note"  # asked for (`check --questions`): information, never a problem
 
 
-@dataclass(frozen=True)
-class Code:
-    """One row of the table of codes."""
+class Code(NamedTuple):
+    """One row of the table of codes (a named tuple: a dataclass costs each command's
+    start-up the compiling of its methods)."""
 
     code: str
     severity: Severity

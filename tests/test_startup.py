@@ -218,3 +218,17 @@ def test_a_carneades_graph_is_still_told_from_a_yaml_map() -> None:
 
     assert detect("g.yml", "statements:\n  s: {text: S}\n").name == "carneades"
     assert detect("m.yml", "statements: x\nclaims: {a: {text: A}}\n").name == "yaml"
+
+
+def test_a_check_makes_no_dataclass_of_the_tables_rows() -> None:
+    """The table of codes, of formats and the compact graph are named tuples: each dataclass
+    costs the start-up of every command the compiling of its methods (about 4 M instructions
+    for a frozen one)."""
+    from dataclasses import is_dataclass
+
+    from argmap.diagnostics import CODES
+    from argmap.evaluate.labelling import compile_framework
+    from argmap.formats import FORMATS
+
+    rows = [next(iter(CODES.values())), FORMATS[0], compile_framework({"a": 0}, [], [])]
+    assert [is_dataclass(row) or not isinstance(row, tuple) for row in rows] == [False] * 3

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import PurePath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from argmap.formats.base import EVERYTHING, Reader, Writer
 
@@ -119,8 +118,7 @@ def _write_graphml(argmap: ArgumentMap) -> str:
     return graphml.write(argmap)
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     """One row of the table: a format's name, file extensions, and functions."""
 
     name: str
