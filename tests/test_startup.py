@@ -221,7 +221,7 @@ def test_a_carneades_graph_is_still_told_from_a_yaml_map() -> None:
 
 
 def test_a_check_makes_no_dataclass_of_the_tables_rows() -> None:
-    """The table of codes, of formats and the compact graph are named tuples: each dataclass
+    """The table of codes, of formats, the compact graph and the limits are named tuples: each dataclass
     costs the start-up of every command the compiling of its methods (about 4 M instructions
     for a frozen one)."""
     from dataclasses import is_dataclass
@@ -229,6 +229,7 @@ def test_a_check_makes_no_dataclass_of_the_tables_rows() -> None:
     from argmap.diagnostics import CODES
     from argmap.evaluate.labelling import compile_framework
     from argmap.formats import FORMATS
+    from argmap.limits import Limits
 
-    rows = [next(iter(CODES.values())), FORMATS[0], compile_framework({"a": 0}, [], [])]
-    assert [is_dataclass(row) or not isinstance(row, tuple) for row in rows] == [False] * 3
+    rows = [next(iter(CODES.values())), FORMATS[0], compile_framework({"a": 0}, [], []), Limits()]
+    assert [is_dataclass(row) or not isinstance(row, tuple) for row in rows] == [False] * 4
