@@ -221,9 +221,9 @@ def test_a_carneades_graph_is_still_told_from_a_yaml_map() -> None:
 
 
 def test_a_check_makes_no_dataclass_of_the_tables_rows() -> None:
-    """The table of codes, of formats, the compact graph and the limits are named tuples: each dataclass
-    costs the start-up of every command the compiling of its methods (about 4 M instructions
-    for a frozen one)."""
+    """The tables of codes and of formats, the compact graph and the limits are named
+    tuples: each dataclass costs the start-up of every command the compiling of its methods
+    (about 4 M instructions for a frozen one)."""
     from dataclasses import is_dataclass
 
     from argmap.diagnostics import CODES
