@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from argmap.formats import FORMATS
 
@@ -25,12 +25,11 @@ SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
 _CLAIMS = re.compile(r'^(?:claims:|\{\s*"?claims"?\s*:)|"claims"\s*:', re.MULTILINE)
 
 
-@dataclass
-class Found:
+class Found(NamedTuple):
     """The maps found, in order, and how many files were passed over as not maps."""
 
-    maps: list[Path] = field(default_factory=list)
-    skipped: int = 0
+    maps: list[Path]
+    skipped: int
 
 
 def find_maps(names: Iterable[str]) -> Found:
@@ -46,11 +45,12 @@ def find_maps(names: Iterable[str]) -> Found:
     >>> [p.name for p in found.maps], found.skipped
     (['m.yaml'], 1)
     """
-    found = Found()
+    maps: list[Path] = []
+    skipped = 0
     for name in names:
         path = Path(name)
         if name == "-" or not path.is_dir():
-            found.maps.append(path)
+            maps.append(path)
             continue
         candidates = sorted(
             p
@@ -60,10 +60,10 @@ def find_maps(names: Iterable[str]) -> Found:
         ignored = _git_ignored(path, candidates)
         for candidate in candidates:
             if candidate not in ignored and looks_like_map(candidate):
-                found.maps.append(candidate)
+                maps.append(candidate)
             else:
-                found.skipped += 1
-    return found
+                skipped += 1
+    return Found(maps, skipped)
 
 
 def looks_like_map(path: Path) -> bool:

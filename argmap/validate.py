@@ -13,12 +13,15 @@ import re
 from dataclasses import replace
 from itertools import chain
 from types import UnionType
-from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, Union, get_args, get_origin
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from argmap.diagnostics import Diagnostic, Pointer, describe, diagnostic
 from argmap.model import ArgumentMap, Element, SharedNames, share_fields_set
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 E = TypeVar("E", bound=Element)
 
@@ -199,6 +202,8 @@ def _validate_in_parts(
 @functools.cache
 def _section_adapter(name: str) -> TypeAdapter[Any]:
     """A validator of one section of a map, as the map validates that field."""
+    from pydantic import TypeAdapter  # here: only a long map is validated in parts
+
     annotation = ArgumentMap.model_fields[name].annotation
     assert annotation is not None
     return TypeAdapter(annotation, config=ArgumentMap.model_config)

@@ -13,7 +13,6 @@ is much faster in the hot loop than enum members in dicts.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple
@@ -280,8 +279,7 @@ def _take_decisions(
         label[p], settled_in[p] = value, now + 1
 
 
-@dataclass
-class IssueTally:
+class IssueTally(NamedTuple):
     """Where the issues stand during :func:`propagate`: for each issue, how many positions
     are not yet ready and whether it is decided; for each node, whether it is counted ready."""
 
