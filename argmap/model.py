@@ -9,10 +9,9 @@ diagnostic instead of one validation error for the whole map.
 import re
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import repeat
 from operator import attrgetter
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, field_validator
 
@@ -37,8 +36,7 @@ Positions = dict[Pointer, tuple[Position, Position]]
 Ends = dict[Pointer, tuple[Position, Position]]
 
 
-@dataclass(frozen=True)
-class Origin:
+class Origin(NamedTuple):
     """The file a map came from and its text, kept so that later stages can locate things.
 
     `positions` maps a pointer to the (key, value) positions of an element; readers of
