@@ -237,7 +237,7 @@ def unused_claims(argmap: ArgumentMap, graph: nx.DiGraph) -> Iterable[Diagnostic
     for node, role in roles(graph).items():
         if role is not Role.UNUSED or node in positions:
             continue
-        n = view.index[node]
+        n = view.numbers[node]
         if not (view.supports[n] or view.attacks[n] or view.unmet[n] or view.pending[n]):
             yield diagnostic(
                 "AM301",
@@ -285,7 +285,7 @@ def pieces(graph: nx.DiGraph, issues: Iterable[Iterable[str]] = ()) -> list[list
         if attacks[u]:
             link(u, attacks[u])
     for positions in issues:
-        numbers = [view.index[p] for p in positions if p in view.index]
+        numbers = [view.numbers[p] for p in positions if p in view.numbers]
         if numbers:
             link(numbers[0], numbers[1:])
     members: dict[int, list[int]] = defaultdict(list)

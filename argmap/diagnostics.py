@@ -10,10 +10,10 @@ diagnostic is shown; :func:`argmap.locate.locate` turns pointers into line and c
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 Pointer = tuple[str | int, ...]
 
@@ -24,9 +24,9 @@ class Severity(StrEnum):
     NOTE = "note"  # asked for (`check --questions`): information, never a problem
 
 
-@dataclass(frozen=True)
-class Code:
-    """One row of the table of codes."""
+class Code(NamedTuple):
+    """One row of the table of codes (a named tuple: a dataclass costs each command's
+    start-up the compiling of its methods)."""
 
     code: str
     severity: Severity
@@ -323,4 +323,6 @@ def summary(diags: Sequence[Diagnostic], files: int) -> str:
 
 
 def format_json(diags: Sequence[Diagnostic]) -> str:
+    import json  # here: text output, the default, needs no JSON
+
     return json.dumps([d.to_dict() for d in diags], ensure_ascii=False, indent=2)

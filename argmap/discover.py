@@ -9,11 +9,10 @@ as a broken map. Files named directly are always taken.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from argmap.formats import FORMATS
 
@@ -26,14 +25,13 @@ SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
 _CLAIMS = re.compile(r'^(?:claims:|\{\s*"?claims"?\s*:)|"claims"\s*:', re.MULTILINE)
 
 
-@dataclass
-class Found:
+class Found(NamedTuple):
     """The maps found, in order, and the files in the folders passed over: as not maps, and
     as ignored by git."""
 
-    maps: list[Path] = field(default_factory=list)
-    not_maps: list[Path] = field(default_factory=list)
-    ignored: list[Path] = field(default_factory=list)
+    maps: list[Path]
+    not_maps: list[Path]
+    ignored: list[Path]
 
 
 def find_maps(names: Iterable[str]) -> Found:
@@ -49,7 +47,7 @@ def find_maps(names: Iterable[str]) -> Found:
     >>> [p.name for p in found.maps], [p.name for p in found.not_maps]
     (['m.yaml'], ['docker-compose.yml'])
     """
-    found = Found()
+    found = Found([], [], [])
     for name in names:
         path = Path(name)
         if name == "-" or not path.is_dir():
@@ -87,6 +85,8 @@ def looks_like_map(path: Path) -> bool:
     except OSError:
         return True  # reading it will say what is wrong
     if suffix == ".json" and len(head) < 1 << 16:
+        import json  # here: a YAML map is told without it
+
         try:
             data = json.loads(head)
         except ValueError:

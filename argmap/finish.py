@@ -37,7 +37,7 @@ def finish(
 
     >>> from argmap.formats.base import Parsed
     >>> data = {"claims": {"a": {"text": "A"}}, "main": ["b"]}
-    >>> m, diags = finish(Parsed(data), Origin("m.yaml", "claims: ..."), Limits())
+    >>> m, diags = finish(Parsed(data, []), Origin("m.yaml", "claims: ..."), Limits())
     >>> m is None, [d.code for d in diags]
     (True, ['AM106'])
     """

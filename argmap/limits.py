@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import math
 import os
-from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class Limits:
-    """The limits in force. The defaults leave room for maps ten times the largest seen."""
+class Limits(NamedTuple):
+    """The limits in force. The defaults leave room for maps ten times the largest seen.
+
+    A named tuple, not a dataclass: a dataclass's methods are compiled at every start-up.
+    """
 
     max_bytes: int = 64 * 1024 * 1024
     """Size of one input file (64 MiB: a 100,000-claim map is about 12 MB)."""
@@ -46,12 +47,12 @@ class Limits:
         """
         env = os.environ if environ is None else environ
         change: dict[str, Any] = {}
-        for field in fields(Limits):
-            name = f"ARGMAP_{field.name.upper()}"
+        for field in Limits._fields:
+            name = f"ARGMAP_{field.upper()}"
             value = env.get(name)
             if value is not None:
-                change[field.name] = _parse(name, value, seconds=field.name == "render_seconds")
-        return replace(Limits(), **change)
+                change[field] = _parse(name, value, seconds=field == "render_seconds")
+        return Limits(**change)
 
 
 #: Time limits longer than a week are no limit (and past about 24.8 days, 2**31 - 1

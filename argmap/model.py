@@ -6,15 +6,12 @@ each field. References between elements (a premise naming a claim) are checked b
 diagnostic instead of one validation error for the whole map.
 """
 
-from __future__ import annotations
-
 import re
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import repeat
 from operator import attrgetter
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, field_validator
 
@@ -29,6 +26,30 @@ LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-
 
 #: A text: one plain string, or one string per language (``{en: ..., pt: ...}``).
 Text = str | dict[LanguageCode, str]
+
+
+#: A line and a column, both from 1.
+Position = tuple[int, int]
+#: Where each element came from: a pointer into the map's data -> (key, value) positions.
+Positions = dict[Pointer, tuple[Position, Position]]
+#: Where the key and the value of each node end (just past their last character), by pointer.
+Ends = dict[Pointer, tuple[Position, Position]]
+
+
+class Origin(NamedTuple):
+    """The file a map came from and its text, kept so that later stages can locate things.
+
+    `positions` maps a pointer to the (key, value) positions of an element; readers of
+    foreign formats fill it in, while YAML and JSON maps leave it None and are parsed again
+    with positions only when a diagnostic needs one. `folder` is where the texts of the
+    map's sources are found: None for a map read from a pipe, or from a string.
+    """
+
+    path: str
+    text: str
+    format: str = "yaml"
+    positions: Positions | None = None
+    folder: str | None = None
 
 
 # The fields' default factories are these functions, not the builtins `list` and `dict`:
@@ -53,7 +74,9 @@ class Element(BaseModel):
     they change, or before it hands them out.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=False)
+    model_config = ConfigDict(
+        extra="forbid", frozen=False, str_strip_whitespace=False, defer_build=True
+    )
 
     def __setattr__(self, name: str, value: Any) -> None:
         if type(self.__pydantic_fields_set__) is SharedNames:
@@ -328,31 +351,6 @@ class ArgumentMap(Element):
         return text_in(self.claims[claim_id].text, lang or self.lang, self.lang)
 
 
-#: A line and a column, both from 1.
-Position = tuple[int, int]
-#: Where each element came from: a pointer into the map's data -> (key, value) positions.
-Positions = dict[Pointer, tuple[Position, Position]]
-#: Where the key and the value of each node end (just past their last character), by pointer.
-Ends = dict[Pointer, tuple[Position, Position]]
-
-
-@dataclass(frozen=True)
-class Origin:
-    """The file a map came from and its text, kept so that later stages can locate things.
-
-    `positions` maps a pointer to the (key, value) positions of an element; readers of
-    foreign formats fill it in, while YAML and JSON maps leave it None and are parsed again
-    with positions only when a diagnostic needs one. `folder` is where the texts of the
-    map's sources are found: None for a map read from a pipe, or from a string.
-    """
-
-    path: str
-    text: str
-    format: str = "yaml"
-    positions: Positions | None = None
-    folder: str | None = None
-
-
 def text_in(text: Text, lang: str, default_lang: str = "en") -> str:
     """Pick one language out of a text.
 
@@ -377,6 +375,3 @@ def texts(text: Text, default_lang: str) -> dict[str, str]:
 def dump(argmap: ArgumentMap) -> dict[str, Any]:
     """The map as plain data in the file's shape (``from`` not ``from_``), defaults left out."""
     return argmap.model_dump(by_alias=True, exclude_defaults=True, mode="json")
-
-
-ArgumentMap.model_rebuild()

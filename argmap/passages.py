@@ -7,7 +7,6 @@ as the source writes it (:func:`as_written`).
 
 from __future__ import annotations
 
-import difflib
 import functools
 import heapq
 import re
@@ -105,6 +104,8 @@ def as_written(raw: str, start: int, stop: int, quote: str) -> str:
     words = raw[begin:end].split()
     bare = [_bare(w) for w in words]  # punctuation around a word is not a difference
     wanted = [_bare(w) for w in quote.split(" ")]
+    import difflib  # here: only a quote not found as written is compared
+
     matcher = difflib.SequenceMatcher(None, bare, wanted, autojunk=False)
     out: list[str] = []
     for tag, i1, i2, _, _ in matcher.get_opcodes():
@@ -148,6 +149,8 @@ def align(quote: str, text: str) -> tuple[int, int]:
     >>> align("the cat sat", "a cat sits")
     (7, 9)
     """
+    import difflib
+
     matcher = difflib.SequenceMatcher(autojunk=False)
     slack = BLOCK // 4
     matched = end = here = 0  # `here`: where in the text the next block should begin

@@ -72,7 +72,7 @@ def rest(origin: Origin, limits: Limits, diags: Sequence[Diagnostic] = ()) -> li
     left = LeftOut()
     found: list[Diagnostic] = []
     for _ in range(MAX_ROUNDS):
-        blanked = replace(origin, text="\n".join(lines), positions=None)
+        blanked = origin._replace(text="\n".join(lines), positions=None)
         data, parsed = parse(blanked, limits)
         if data is None:
             if not any(d.code == "AM004" for d in parsed):

@@ -13,7 +13,6 @@ comparisons, whatever the size of the pool.
 
 from __future__ import annotations
 
-import difflib
 from bisect import bisect_left
 from collections.abc import Iterable
 
@@ -48,6 +47,8 @@ class Vocabulary:
         candidates = set(_beside(self._forwards, word))
         candidates.update(ident[::-1] for ident in _beside(self._backwards, word[::-1]))
         ranked = sorted((-_shared_ends(word, ident), ident) for ident in candidates)
+        import difflib  # here: a map without a misspelt name needs no suggestion
+
         # difflib learns about its second sequence once, and compares each candidate with it
         matcher = difflib.SequenceMatcher(None, "", word, autojunk=False)
         for minus_shared, ident in ranked[:TRIES]:

@@ -8,7 +8,6 @@ type", not one per form a text can take.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import itertools
 import re
@@ -16,12 +15,15 @@ from collections.abc import Iterator
 from dataclasses import replace
 from itertools import chain
 from types import UnionType
-from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, Union, get_args, get_origin
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from argmap.diagnostics import Diagnostic, Pointer, describe, diagnostic
 from argmap.model import SLUG, ArgumentMap, Element, SharedNames, share_fields_set
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 E = TypeVar("E", bound=Element)
 
@@ -213,6 +215,8 @@ def _validate_in_parts(
 @functools.cache
 def _section_adapter(name: str) -> TypeAdapter[Any]:
     """A validator of one section of a map, as the map validates that field."""
+    from pydantic import TypeAdapter  # here: only a long map is validated in parts
+
     annotation = ArgumentMap.model_fields[name].annotation
     assert annotation is not None
     return TypeAdapter(annotation, config=ArgumentMap.model_config)
@@ -279,6 +283,8 @@ def not_a_map(data: Any) -> Diagnostic:
     'did you mean `claims`? (a map needs `claims:`)'
     """
     if isinstance(data, dict):
+        import difflib  # here, as in the other messages: a valid map needs no suggestion
+
         keys = [k for k in data if isinstance(k, str)]
         close = difflib.get_close_matches("claims", keys, n=1, cutoff=0.7)
         if close:
@@ -433,6 +439,8 @@ def _unknown_field(pointer: Pointer, model: type[Element], value: Any = None) ->
             f"`{pointer[1]}:`"
         )
     if hint is None:
+        import difflib
+
         close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.7)
         hint = f"did you mean `{close[0]}`?" if close else f"allowed fields: {', '.join(allowed)}"
     return diagnostic("AM101", f"unknown field `{field}` in {element}", pointer, hint)
@@ -467,6 +475,8 @@ def _sections_too_deep(diags: list[Diagnostic], model: type[Element]) -> list[Di
 
 def _misspelt(pointer: Pointer, model: type[Element]) -> bool:
     """Whether an unknown field is close to one of its element's fields."""
+    import difflib
+
     fields = _fields_at(pointer[:-1], model)
     return bool(difflib.get_close_matches(str(pointer[-1]), fields, n=1, cutoff=0.7))
 
@@ -474,6 +484,8 @@ def _misspelt(pointer: Pointer, model: type[Element]) -> bool:
 def _merge_misspellings(diags: list[Diagnostic]) -> list[Diagnostic]:
     """A misspelt field is one mistake: the unknown field names the missing one it stands
     for, and the missing field is not reported again."""
+    import difflib
+
     unknown: dict[Pointer, list[Diagnostic]] = {}  # by element
     for d in diags:
         if d.code == "AM101":

@@ -13,22 +13,30 @@ is ten, ``0o17`` fifteen. Three places must agree on it, and all three ask this 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
 
-#: The core schema's plain scalars that are not strings, in the order YAML 1.2.2 lists them.
-CORE_SCHEMA: list[tuple[re.Pattern[str], Callable[[str], Any]]] = [
-    (re.compile(r"(?:~|null|Null|NULL|)"), lambda v: None),
-    (re.compile(r"(?:true|True|TRUE)"), lambda v: True),
-    (re.compile(r"(?:false|False|FALSE)"), lambda v: False),
-    (re.compile(r"[-+]?[0-9]+"), int),
-    (re.compile(r"0o[0-7]+"), lambda v: int(v[2:], 8)),
-    (re.compile(r"0x[0-9a-fA-F]+"), lambda v: int(v[2:], 16)),
-    (re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"), float),
-    (re.compile(r"[-+]?\.(?:inf|Inf|INF)"), lambda v: float(v.replace(".", "", 1))),
-    (re.compile(r"\.(?:nan|NaN|NAN)"), lambda v: float("nan")),
-]
+
+# Compiled when first used: the located parser and the writer resolve scalars, while a clean
+# map read by the fast reader only asks :func:`fast_reader_may_differ`.
+@functools.cache
+def core_schema() -> list[tuple[re.Pattern[str], Callable[[str], Any]]]:
+    """The core schema's plain scalars that are not strings, in the order YAML 1.2.2 lists
+    them: each pattern, and what makes the value of a scalar it matches whole."""
+    return [
+        (re.compile(r"(?:~|null|Null|NULL|)"), lambda v: None),
+        (re.compile(r"(?:true|True|TRUE)"), lambda v: True),
+        (re.compile(r"(?:false|False|FALSE)"), lambda v: False),
+        (re.compile(r"[-+]?[0-9]+"), int),
+        (re.compile(r"0o[0-7]+"), lambda v: int(v[2:], 8)),
+        (re.compile(r"0x[0-9a-fA-F]+"), lambda v: int(v[2:], 16)),
+        (re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"), float),
+        (re.compile(r"[-+]?\.(?:inf|Inf|INF)"), lambda v: float(v.replace(".", "", 1))),
+        (re.compile(r"\.(?:nan|NaN|NAN)"), lambda v: float("nan")),
+    ]
+
 
 #: The first characters of every plain scalar that is not a string.
 _NOT_STRING_START = frozenset("~nNtTfF-+0123456789.")
@@ -42,23 +50,25 @@ def resolve(plain: str) -> Any:
     """
     if plain and plain[0] not in _NOT_STRING_START:
         return plain
-    for pattern, convert in CORE_SCHEMA:
+    for pattern, convert in core_schema():
         if pattern.fullmatch(plain):
             return convert(plain)
     return plain
 
 
-#: Plain scalars other YAML readers take for numbers, booleans, nulls or dates although the
-#: core schema reads them as strings: YAML 1.1's booleans, underscores in numbers, binary,
-#: sexagesimal, upper-case prefixes and dates.
-_OTHER_READERS = re.compile(
-    r"(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF"
-    r"|[-+]?[0-9._]*_[0-9a-fA-F._]*"
-    r"|[-+]?0[bBoOxX][0-9a-fA-F_]*"
-    r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"
-    r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?"
-    r"|=|<<)"
-)
+@functools.cache
+def _other_readers() -> re.Pattern[str]:
+    """Plain scalars other YAML readers take for numbers, booleans, nulls or dates although
+    the core schema reads them as strings: YAML 1.1's booleans, underscores in numbers,
+    binary, sexagesimal, upper-case prefixes and dates."""
+    return re.compile(
+        r"(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF"
+        r"|[-+]?[0-9._]*_[0-9a-fA-F._]*"
+        r"|[-+]?0[bBoOxX][0-9a-fA-F_]*"
+        r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"
+        r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?"
+        r"|=|<<)"
+    )
 
 
 def needs_quotes(text: str) -> bool:
@@ -70,7 +80,7 @@ def needs_quotes(text: str) -> bool:
     >>> [needs_quotes(s) for s in ("0e0", "_0", "yes", "1:20", "2024-01-01", "claim")]
     [True, True, True, True, True, False]
     """
-    return not isinstance(resolve(text), str) or bool(_OTHER_READERS.fullmatch(text))
+    return not isinstance(resolve(text), str) or bool(_other_readers().fullmatch(text))
 
 
 #: A plain token where the fast reader may resolve a number that the core schema reads as a

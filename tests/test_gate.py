@@ -113,13 +113,12 @@ def test_losses_name_the_kind_and_count_and_strict_refuses(
 ) -> None:
     """Every format argmap writes carries everything today: a GraphML that could not carry
     notes stands in for a format that loses data."""
-    from dataclasses import replace
 
     import argmap.formats
     from argmap.formats.base import EVERYTHING
 
     lossy = [
-        replace(f, carries=EVERYTHING - {"claim notes"}) if f.name == "graphml" else f
+        f._replace(carries=EVERYTHING - {"claim notes"}) if f.name == "graphml" else f
         for f in FORMATS
     ]
     monkeypatch.setattr(argmap.formats, "FORMATS", lossy)

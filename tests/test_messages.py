@@ -169,7 +169,7 @@ def test_a_hashtag_after_a_plain_text_is_told_of_as_cutting_it() -> None:
     cheap`, silently, unless argmap says so (AM009, a warning, at the `#`)."""
     text = LANE.replace("about half.", "about half #1 reason")
     m, diags = read_text(text, "m.yaml")
-    assert m is not None and m.claims["protect"].text.endswith("by about half")
+    assert m is not None and m.text_of("protect").endswith("by about half")
     assert [(d.code, d.severity.value, d.line, d.column) for d in diags] == [
         ("AM009", "warning", 8, 61)
     ]

@@ -435,3 +435,56 @@ def test_the_catalogue_matches_carneades_walton_schemes() -> None:
                     differences.add(f"{ident}: {formula} is an {kind[:-1]}, `{question.id}` not")
     print("differences from Carneades' walton.yml:", *sorted(differences), sep="\n  ")
     assert differences == KNOWN_DIFFERENCES
+
+
+# A map whose inferences name no scheme: an answer with nothing to answer (AM312), and one
+# own scheme given twice a question (AM107).
+_NO_SCHEME_NAMED = """\
+claims: {a: {text: A}, b: {text: B, answers: expertise}, c: {text: C}}
+inferences: {i: {premises: [a], conclusion: c}}
+attacks: [{from: b, to: i, answers: field}]
+catalogue:
+  mine:
+    questions:
+      - {id: q, type: assumption, attack: rebut, text: Q?}
+      - {id: q, type: exception, attack: rebut, text: R?}
+"""
+
+
+@pytest.mark.parametrize("questions", [False, True])
+@pytest.mark.parametrize(
+    "text",
+    [
+        _NO_SCHEME_NAMED,
+        _NO_SCHEME_NAMED.replace("conclusion: c}", "conclusion: c, scheme: expert-opinion}"),
+        (ROOT / "maps" / "runway-letter.yaml").read_text("utf-8"),
+        (ROOT / "maps" / "example.yaml").read_text("utf-8"),
+    ],
+)
+def test_the_scheme_checks_read_argmaps_catalogue_only_for_a_map_naming_schemes(
+    text: str, questions: bool
+) -> None:
+    """They find what they find with every scheme at hand, and read argmap's catalogue only
+    when an inference names a scheme (a plain map's check need not parse it)."""
+    from argmap.schemes import (
+        asked,
+        check_schemes,
+        premise_counts,
+        question_notes,
+        schemes_of,
+        unknown_schemes,
+    )
+
+    m = argmap.loads(text)
+    builtin.cache_clear()
+    found = check_schemes(m, questions=questions)
+    read = builtin.cache_info().misses == 1
+    assert read == any(i.scheme is not None for i in m.inferences.values())
+    schemes, expected = schemes_of(m)
+    every = asked(m, schemes)
+    expected += unknown_schemes(m, schemes) + every.problems
+    if questions:
+        expected += premise_counts(m, schemes) + question_notes(m, every)
+    assert found == expected
+    if text == _NO_SCHEME_NAMED:
+        assert sorted(d.code for d in found) == ["AM107", "AM312", "AM312"]

@@ -147,3 +147,107 @@ def test_building_the_model_compiles_no_tokenizer_pattern() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() in (["False"], ["0"])
+
+
+def test_the_models_annotations_are_objects_not_strings() -> None:
+    """Written as strings (``from __future__ import annotations``), each of the model's ~60
+    annotations is compiled and evaluated by Pydantic as it builds the classes."""
+    from pydantic import BaseModel
+
+    from argmap import model
+
+    classes = [c for c in vars(model).values() if inspect.isclass(c) and issubclass(c, BaseModel)]
+    written = [
+        (c.__name__, name, annotation)
+        for c in classes
+        for name, annotation in vars(c).get("__annotations__", {}).items()
+    ]
+    assert len(written) >= 50
+    assert [w for w in written if isinstance(w[2], str)] == []
+
+
+def test_the_model_is_built_when_first_used_and_only_what_is_used() -> None:
+    """Pydantic builds a class's validator on first use (``defer_build``): a check builds
+    the map's, and a map whose inferences name no scheme needs no catalogue's."""
+    code = (
+        "import sys\n"
+        "from argmap import model\n"
+        "built = lambda: sorted(c.__name__ for c in vars(model).values()\n"
+        "    if getattr(c, '__pydantic_complete__', False))\n"
+        "print(built())\n"
+        "from argmap.cli import main\n"
+        "try:\n"
+        "    main(['check', sys.argv[1]])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(built())\n"
+    )
+    mapped = "claims: {a: {text: A}, b: {text: B}}\ninferences: {i: {premises: [a], conclusion: b}}"
+    done = subprocess.run(
+        [sys.executable, "-c", code, "-"], input=mapped, capture_output=True, text=True, check=True
+    )
+    lines = done.stdout.splitlines()
+    assert lines[0] == "[]"
+    assert lines[-1] == "['ArgumentMap']"
+
+
+def test_checking_a_clean_yaml_map_loads_no_json_difflib_nor_carneades_reader() -> None:
+    """JSON, difflib's suggestions and the Carneades reader are for other maps and outputs;
+    the core schema's patterns, for the located parser and the writer; a TypeAdapter, for
+    the long sections of a big map."""
+    for path in (EXAMPLE, REPO / "maps" / "runway-letter.yaml"):
+        code = PROBE.replace(
+            'print("\\nMODULES"',
+            "import argmap.yaml12\n"
+            "print(argmap.yaml12.core_schema.cache_info().currsize)\n"
+            'print("\\nMODULES"',
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code, "check", str(path)],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=REPO,
+        )
+        before, _, modules = done.stdout.rpartition("\nMODULES ")
+        assert before.split()[-1] == "0"
+        unused = {"json", "difflib", "argmap.formats.carneades", "pydantic.type_adapter"}
+        assert unused.isdisjoint(modules.split())
+
+
+def test_a_carneades_graph_is_still_told_from_a_yaml_map() -> None:
+    from argmap.formats import detect
+
+    assert detect("g.yml", "statements:\n  s: {text: S}\n").name == "carneades"
+    assert detect("m.yml", "statements: x\nclaims: {a: {text: A}}\n").name == "yaml"
+
+
+def test_a_check_makes_no_dataclass_of_the_tables_rows() -> None:
+    """The tables of codes and of formats, the compact graph and its issues' tally, the
+    limits, the maps found, a map's origin, a reader's result and a map's critical questions
+    are named tuples: each dataclass costs the start-up of every command the compiling of
+    its methods (about 4 M instructions for a frozen one)."""
+    from dataclasses import is_dataclass
+
+    from argmap.diagnostics import CODES
+    from argmap.discover import find_maps
+    from argmap.evaluate.labelling import IssueTally, compile_framework
+    from argmap.formats import FORMATS
+    from argmap.formats.base import Parsed
+    from argmap.limits import Limits
+    from argmap.model import ArgumentMap, Origin
+    from argmap.schemes import asked
+
+    view = compile_framework({"a": 0}, [], [])
+    rows = [
+        next(iter(CODES.values())),
+        FORMATS[0],
+        view,
+        IssueTally.of(view),
+        Limits(),
+        find_maps([str(EXAMPLE)]),
+        Origin("m.yaml", ""),
+        Parsed(None, []),
+        asked(ArgumentMap.model_validate({"claims": {}}), {}),
+    ]
+    assert [is_dataclass(row) or not isinstance(row, tuple) for row in rows] == [False] * 9

@@ -13,10 +13,9 @@ is much faster in the hot loop than enum members in dicts.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from itertools import chain
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from argmap.errors import IdError
 
@@ -34,8 +33,7 @@ UNDECIDED, IN, OUT = 0, 1, 2
 LABELS = (Label.UNDECIDED, Label.IN, Label.OUT)
 
 
-@dataclass(frozen=True)
-class CompactGraph:
+class CompactGraph(NamedTuple):
     """A graph of claims and inferences as lists indexed by node number (the graph's order).
 
     `unmet` counts what a node needs before it can be in: for a claim, its attackers (each
@@ -46,7 +44,7 @@ class CompactGraph:
     """
 
     nodes: list[str]
-    index: dict[str, int]
+    numbers: dict[str, int]  # node -> its number
     is_claim: list[bool]
     # claim -> the inferences it is a premise of; inference -> its conclusion
     supports: Sequence[Sequence[int]]
@@ -281,8 +279,7 @@ def _take_decisions(
         label[p], settled_in[p] = value, now + 1
 
 
-@dataclass
-class IssueTally:
+class IssueTally(NamedTuple):
     """Where the issues stand during :func:`propagate`: for each issue, how many positions
     are not yet ready and whether it is decided; for each node, whether it is counted ready."""
 
@@ -379,7 +376,7 @@ def grounded(
     'in'
     """
     view = compile_graph(graph, weights, issues)
-    index = view.index
+    index = view.numbers
     _known(index, chain(assumed, rejected))
     label = propagate(view, [index[c] for c in assumed], [index[c] for c in rejected])
     return {node: LABELS[value] for node, value in zip(view.nodes, label, strict=True)}

@@ -12,10 +12,10 @@ map loads neither the Argdown parser nor networkx (for GraphML).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import PurePath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from argmap.formats.base import EVERYTHING, Reader, Writer
 
@@ -74,9 +74,11 @@ def _read_carneades(text: str, path: str, limits: Limits) -> Parsed:
 
 
 def _sniff_carneades(text: str) -> bool:
-    from argmap.formats import carneades
-
-    return carneades.sniff(text)
+    """Whether a YAML text looks like a Carneades argument graph rather than an argmap map:
+    asked of every YAML map, so here, not in :mod:`argmap.formats.carneades`."""
+    return re.search(
+        r"^(statements|arguments|argument_schemes):", text, re.MULTILINE
+    ) is not None and (re.search(r"^claims:", text, re.MULTILINE) is None)
 
 
 def read_dung(text: str, path: str, limits: Limits) -> Parsed:
@@ -116,8 +118,7 @@ def _write_graphml(argmap: ArgumentMap) -> str:
     return graphml.write(argmap)
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     """One row of the table: a format's name, file extensions, and functions."""
 
     name: str

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from argmap.diagnostics import Diagnostic
 
@@ -24,8 +23,7 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap, Positions
 
 
-@dataclass
-class Parsed:
+class Parsed(NamedTuple):
     """What a reader gives back.
 
     `data` is plain data in the map's shape, or None when nothing could be built;
@@ -35,7 +33,7 @@ class Parsed:
     """
 
     data: Any
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    diagnostics: list[Diagnostic]
     positions: Positions | None = None
 
 

@@ -52,17 +52,10 @@ def term(ident: Any) -> str:
     return re.sub(r"\s+", "", str(ident))
 
 
-def sniff(text: str) -> bool:
-    """Whether a YAML text looks like a Carneades argument graph rather than an argmap map."""
-    return re.search(
-        r"^(statements|arguments|argument_schemes):", text, re.MULTILINE
-    ) is not None and (re.search(r"^claims:", text, re.MULTILINE) is None)
-
-
 def read(text: str, path: str, limits: Limits) -> Parsed:
     """Read a Carneades argument graph as a map's data; diagnostics are located in the file."""
     from argmap.locate import locate
-    from argmap.located_yaml import parse_located  # here: a YAML map's sniff loads this module
+    from argmap.located_yaml import parse_located  # here: it loads PyYAML
 
     origin = Origin(path=path, text=text, format="carneades")
     data, diags, positions = parse_located(origin, limits.max_nodes)

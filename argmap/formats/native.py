@@ -10,7 +10,6 @@ every node its line and column. Both give the same data for every document.
 from __future__ import annotations
 
 import functools
-import json
 import os
 import re
 import sys
@@ -121,6 +120,8 @@ def _read(origin: Origin, limits: Limits) -> Parsed:
 def parse_fast(origin: Origin) -> tuple[Any, list[Diagnostic]]:
     """Parse without positions, or return :data:`UNSURE` for the located parser to explain."""
     if origin.format == "json":
+        import json  # here: a YAML map is read without it
+
         try:
             return json.loads(origin.text, object_pairs_hook=_unique_keys), []
         except _Duplicate:
@@ -222,4 +223,6 @@ def write_yaml(argmap: ArgumentMap) -> str:
 
 def write_json(argmap: ArgumentMap) -> str:
     """The map as JSON, defaults left out."""
+    import json
+
     return json.dumps(dump(argmap), ensure_ascii=False, indent=2) + "\n"

@@ -108,13 +108,41 @@ def schemes_of(
     >>> "rhetoric" in schemes and "analogy" in schemes, diags
     (True, [])
     """
-    schemes = dict(builtin())
+    own, diags = own_schemes(argmap, limits)
+    return {**builtin(), **own}, diags
+
+
+def schemes_named(
+    argmap: ArgumentMap, limits: Limits | None = None
+) -> tuple[dict[str, Scheme], list[Diagnostic]]:
+    """:func:`schemes_of` when an inference of the map names a scheme; else the map's own
+    schemes alone, and argmap's catalogue is not read: an inference without a scheme is
+    asked no question and names no unknown scheme, so the checks find the same either way.
+
+    >>> m = ArgumentMap.model_validate({"claims": {}, "catalogue": {"rhetoric": {}}})
+    >>> sorted(schemes_named(m)[0])
+    ['rhetoric']
+    """
+    if any(inference.scheme is not None for inference in argmap.inferences.values()):
+        return schemes_of(argmap, limits)
+    return own_schemes(argmap, limits)
+
+
+def own_schemes(
+    argmap: ArgumentMap, limits: Limits | None = None
+) -> tuple[dict[str, Scheme], list[Diagnostic]]:
+    """The schemes of a map's own ``catalogue:`` (none when it has none, or when its file is
+    broken), and the catalogue's problems.
+
+    >>> m = ArgumentMap.model_validate({"claims": {}, "catalogue": {"rhetoric": {}}})
+    >>> list(own_schemes(m)[0]), own_schemes(m)[1]
+    (['rhetoric'], [])
+    """
     own = argmap.catalogue
     if own is None:
-        return schemes, []
+        return {}, []
     if isinstance(own, dict):
-        schemes.update(own)
-        return schemes, repeated_ids(own, ("catalogue",))
+        return own, repeated_ids(own, ("catalogue",))
     from argmap.read import read_source
 
     origin = argmap.origin
@@ -126,9 +154,7 @@ def schemes_of(
     except OSError as err:
         hint = "the path is relative to the map's folder; the file must be a UTF-8 YAML file"
         message = f"cannot read the scheme catalogue `{own}`: {err.strerror or err}"
-        return schemes, [diagnostic("AM210", message, ("catalogue",), hint)]
+        return {}, [diagnostic("AM210", message, ("catalogue",), hint)]
     name = str(Path(origin.path).parent / own) if origin is not None else own
     catalogue, diags = read_catalogue(text, name, limits)
-    if catalogue is not None:
-        schemes.update(catalogue.schemes)
-    return schemes, diags
+    return ({} if catalogue is None else catalogue.schemes), diags

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from argmap.diagnostics import Diagnostic, Pointer, diagnostic
 from argmap.model import ArgumentMap, Question, Scheme, text_in
@@ -42,8 +43,7 @@ class Asked:
         return not (self.answered_by or self.defended_by or self.dismissed is not None)
 
 
-@dataclass
-class Questions:
+class Questions(NamedTuple):
     """The critical questions of every inference with a catalogue scheme, and the problems
     found while matching answers to questions (AM312, AM313).
 
@@ -55,8 +55,8 @@ class Questions:
     #: inference -> the catalogue scheme it names (inferences without one are left out)
     scheme_of: dict[str, Scheme]
     #: inference -> question id -> what the map does with it
-    settled: dict[str, dict[str, Asked]] = field(default_factory=dict)
-    problems: list[Diagnostic] = field(default_factory=list)
+    settled: dict[str, dict[str, Asked]]
+    problems: list[Diagnostic]
 
     def has(self, inference: str, question: str) -> bool:
         """Whether the inference's scheme asks this question."""
@@ -123,7 +123,7 @@ def asked(argmap: ArgumentMap, schemes: dict[str, Scheme]) -> Questions:
         for p in inference.premises:
             premise_of.setdefault(p, []).append(ident)
         concluding.setdefault(inference.conclusion, []).append(ident)
-    found = Questions(schemes, scheme_of)
+    found = Questions(schemes, scheme_of, {}, [])
     used = _answer_attacks(argmap, found, premise_of, concluding)
     _answer_defences(argmap, found, premise_of, concluding, used)
     for ident, inference in argmap.inferences.items():
