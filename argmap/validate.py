@@ -11,16 +11,15 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterator
 from dataclasses import replace
 from itertools import chain
-from types import UnionType
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import ValidationError
 
 from argmap.diagnostics import Diagnostic, Pointer, describe, diagnostic
-from argmap.model import SLUG, ArgumentMap, Element, SharedNames, share_fields_set
+from argmap.fields import field_names, fields_at, holds_ids
+from argmap.model import ArgumentMap, Element, SharedNames, share_fields_set
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -270,7 +269,7 @@ def _section_error(
     where = first if isinstance(piece, dict) else first + start
     error = {**error, "loc": (name, where, *rest)}
     element = {where: piece[first]}
-    if isinstance(piece, dict) and first in _fields_at((name, first), ArgumentMap):
+    if isinstance(piece, dict) and first in fields_at((name, first), ArgumentMap):
         above = next(((a, piece[a]) for a, b in itertools.pairwise(piece) if b == first), before)
         element = dict([above, *element.items()]) if above else element
     return _from_pydantic(error, {name: element}, ArgumentMap)
@@ -334,7 +333,7 @@ def _from_pydantic(error: Any, data: Any, model: type[Element]) -> Diagnostic:
         hint = "language codes are two or three lowercase letters, then any subtags: pt, pt-BR"
         return diagnostic("AM105", f"invalid language code `{loc[-2]}` in {where}", pointer, hint)
     number = kind == "string_type" and type(error["input"]) in (int, float)  # not a boolean
-    if number and ("[key]" in loc or _holds_ids(pointer, model)):
+    if number and ("[key]" in loc or holds_ids(pointer, model)):
         return _number_as_id(pointer, error["input"], "[key]" in loc)
     if "[key]" in loc and kind == "string_pattern_mismatch":
         hint = "ids are slugs: letters, digits, '-', '_' and '.', starting with a letter or digit"
@@ -387,12 +386,12 @@ def _not_an_element(
     of the element above (in `section`) written at the depth of the elements, at its key."""
     first = FIRST_FIELD[str(pointer[0])]
     ident = pointer[1]
-    if isinstance(ident, str) and ident in _fields_at(pointer, model) and isinstance(section, dict):
+    if isinstance(ident, str) and ident in fields_at(pointer, model) and isinstance(section, dict):
         above = next((a for a, b in itertools.pairwise(section) if b == ident), None)
         if above is not None:
             return _misplaced_field(pointer, above, section[above])
     word, _, rest = str(value).partition(" ")
-    if isinstance(value, str) and word in _fields_at(pointer, model):
+    if isinstance(value, str) and word in fields_at(pointer, model):
         hint = f"a `:` is missing after `{word}`: write `{word}: {rest}`"
     else:
         hint = f"write its fields under it, indented, starting with `{first}: ...`"
@@ -420,7 +419,7 @@ def _misplaced_field(pointer: Pointer, above: Any, fields: Any) -> Diagnostic:
 def _unknown_field(pointer: Pointer, model: type[Element], value: Any = None) -> Diagnostic:
     field = str(pointer[-1])
     element = describe(pointer[:-1])
-    fields = _field_names(pointer[:-1], model)
+    fields = field_names(pointer[:-1], model)
     allowed = sorted(fields)
     hint = MISCONCEPTIONS.get((str(pointer[0]), field)) if len(pointer) == 3 else None
     if hint is not None:
@@ -450,7 +449,7 @@ def _sections_too_deep(diags: list[Diagnostic], model: type[Element]) -> list[Di
     """A section's header indented into the section above (``  inferences:`` in the claims)
     reads as an element named after it, and the section's elements as its fields: one
     mistake, told once, at the header, with what to do."""
-    sections = _fields_at((), model)
+    sections = fields_at((), model)
     named = [d for d in diags if len(d.pointer) >= 2 and d.pointer[1] in sections]
     # an element without its first field, or not a mapping: not one named so on purpose (a
     # claim `main`) that only has a field misspelt
@@ -477,7 +476,7 @@ def _misspelt(pointer: Pointer, model: type[Element]) -> bool:
     """Whether an unknown field is close to one of its element's fields."""
     import difflib
 
-    fields = _fields_at(pointer[:-1], model)
+    fields = fields_at(pointer[:-1], model)
     return bool(difflib.get_close_matches(str(pointer[-1]), fields, n=1, cutoff=0.7))
 
 
@@ -532,77 +531,3 @@ def _data_prefix(loc: tuple[Any, ...], data: Any) -> Pointer:
             break
         pointer.append(part)
     return tuple(pointer)
-
-
-def _fields_at(pointer: Pointer, model: type[Element]) -> set[str]:
-    """The fields of the element a pointer leads to, found from the models' annotations.
-
-    >>> sorted(_fields_at(("claims", "a", "quote"), ArgumentMap))
-    ['source', 'text']
-    """
-    return set(_field_names(pointer, model))
-
-
-def _field_names(pointer: Pointer, model: type[Element]) -> list[str]:
-    """The fields of the element a pointer leads to, in the model's order, as written.
-
-    >>> _field_names(("attacks", 0), ArgumentMap)
-    ['from', 'to', 'note', 'answers']
-    """
-    return [f.alias or name for name, f in _model_at(pointer, model).model_fields.items()]
-
-
-def _model_at(pointer: Pointer, model: type[Element]) -> type[Element]:
-    """The model of the element a pointer leads to: fields, then mapping keys and list items."""
-    found: type[Element] = model
-    for following in _types_along(pointer, model):
-        models = [
-            k for k in map(_bare, following) if isinstance(k, type) and issubclass(k, Element)
-        ]
-        if models:
-            found = models[0]
-    return found
-
-
-def _holds_ids(pointer: Pointer, model: type[Element]) -> bool:
-    """Whether what a pointer leads to is an id, by the models' annotations.
-
-    >>> _holds_ids(("inferences", "i", "premises", 0), ArgumentMap)
-    True
-    """
-    last = list(_types_along(pointer, model))[-1] if pointer else []
-    return any(
-        get_origin(t) is Annotated and any(getattr(m, "pattern", None) == SLUG for m in get_args(t))
-        for t in last
-    )
-
-
-def _types_along(pointer: Pointer, model: type[Element]) -> Iterator[list[Any]]:
-    """The types each part of a pointer in turn may lead to: fields, then mapping keys and
-    list items."""
-    pending: list[Any] = [model]  # the types the next part of the pointer may go into
-    for part in pointer:
-        following: list[Any] = []
-        for kind in map(_bare, pending):
-            if isinstance(kind, type) and issubclass(kind, Element) and isinstance(part, str):
-                field = next(
-                    (f for n, f in kind.model_fields.items() if part in (n, f.alias)), None
-                )
-                following += _members(field.rebuild_annotation()) if field else []
-            elif get_origin(kind) in (dict, list):
-                following += _members(get_args(kind)[-1])
-        yield following
-        pending = following
-
-
-def _members(annotation: Any) -> list[Any]:
-    """The types an annotation admits: the members of a union (of an Annotated one too)."""
-    bare = _bare(annotation)
-    if isinstance(bare, UnionType) or get_origin(bare) is Union:
-        return list(get_args(bare))
-    return [annotation]
-
-
-def _bare(annotation: Any) -> Any:
-    """A type without its Annotated."""
-    return get_args(annotation)[0] if get_origin(annotation) is Annotated else annotation
