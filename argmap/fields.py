@@ -1,6 +1,7 @@
 """What the models say a part of a map holds: the element and the fields a pointer leads to,
 found from the Pydantic models' annotations, so that messages name what is allowed there.
 
+>>> from argmap.model import ArgumentMap
 >>> model_at(("claims", "a", "quote"), ArgumentMap).__name__
 'Quote'
 """
@@ -18,6 +19,7 @@ from argmap.model import SLUG, Element
 def fields_at(pointer: Pointer, model: type[Element]) -> set[str]:
     """The fields of the element a pointer leads to, found from the models' annotations.
 
+    >>> from argmap.model import ArgumentMap
     >>> sorted(fields_at(("claims", "a", "quote"), ArgumentMap))
     ['source', 'text']
     """
@@ -27,6 +29,7 @@ def fields_at(pointer: Pointer, model: type[Element]) -> set[str]:
 def field_names(pointer: Pointer, model: type[Element]) -> list[str]:
     """The fields of the element a pointer leads to, in the model's order, as written.
 
+    >>> from argmap.model import ArgumentMap
     >>> field_names(("attacks", 0), ArgumentMap)
     ['from', 'to', 'note', 'answers']
     """
@@ -48,6 +51,7 @@ def model_at(pointer: Pointer, model: type[Element]) -> type[Element]:
 def holds_ids(pointer: Pointer, model: type[Element]) -> bool:
     """Whether what a pointer leads to is an id, by the models' annotations.
 
+    >>> from argmap.model import ArgumentMap
     >>> holds_ids(("inferences", "i", "premises", 0), ArgumentMap)
     True
     """
