@@ -44,14 +44,17 @@ def has_anchor(text: str) -> bool:
     return "&" in text and _ANCHOR.search(text) is not None
 
 
-#: A comment right after a plain scalar that begins with no space (``b #1``): the located
-#: parser tells whether it cuts a text short (AM009); yaml-rs drops comments unseen.
-_HASHTAG = re.compile(r"\S[ \t]+#[^\s#]")
+#: A comment that begins with no space after its ``#`` (``b #1``): the located parser tells
+#: whether it cuts a text short (AM009); yaml-rs drops comments unseen. The pattern starts
+#: with the ``#`` itself (what precedes it is looked at behind), so that a search skips from
+#: one ``#`` to the next: starting with what precedes it tried a match at every character
+#: (1.9 ms for the flagship's 36 kB, against 0.03 ms).
+_HASHTAG = re.compile(r"#(?<=[ \t]#)[^\s#]")
 
 
 def may_cut_text(text: str) -> bool:
     """Whether a YAML text may hold a plain text cut short by a comment (an over-approximation:
-    ``"quoted #1"`` counts too).
+    ``"quoted #1"`` and a comment line ``  #1`` count too).
 
     >>> [may_cut_text(t) for t in ("a: b #1", "a: b # note", "a: b\\n# c", "a: '#1'")]
     [True, False, False, False]
