@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from argmap.diagnostics import Diagnostic, Pointer, describe, diagnostic
+from argmap.formats.native import may_cut_text
 from argmap.limits import Limits
 from argmap.locate import block_end, section_body, yaml_lines
 from argmap.model import Ends, Origin, Position, Positions
@@ -64,7 +65,8 @@ def _events(text: str, max_nodes: int) -> tuple[Any, Positions, list[Diagnostic]
     and aliases share their anchor's value, their expanded size counted against
     `max_nodes` so that a "billion laughs" stops early.
     """
-    tree = _Tree(max_nodes, _LINE_BREAK.split(text))
+    # The lines are kept only for a text that may cut a plain text short (AM009).
+    tree = _Tree(max_nodes, _LINE_BREAK.split(text) if may_cut_text(text) else None)
     for event in yaml.parse(text, Loader=_LOADER):
         tree.take(event)
     document = tree.documents[0] if tree.documents else None
@@ -79,7 +81,7 @@ class _Tree:
     end event).
     """
 
-    def __init__(self, max_nodes: int, lines: list[str]) -> None:
+    def __init__(self, max_nodes: int, lines: list[str] | None = None) -> None:
         self.max_nodes = max_nodes
         self.lines = lines  # the text's lines, to look for texts cut by a comment
         self.expanded = 0  # nodes placed so far, aliases counted at their anchor's size
@@ -97,8 +99,10 @@ class _Tree:
         if isinstance(event, yaml.ScalarEvent):
             pointer = self.start(event)
             value = _scalar(event)
-            if not event.style and isinstance(value, str):  # plain: None, or "" from libyaml
-                self.cut_by_comment(event, pointer)
+            if (
+                self.lines is not None and not event.style and isinstance(value, str)
+            ):  # plain: None, or "" from libyaml
+                self.cut_by_comment(event, pointer, self.lines)
             self.place(value, 1, event.anchor, pointer, _position(event.end_mark))
         elif isinstance(event, yaml.AliasEvent):
             pointer = self.start(event)
@@ -172,13 +176,13 @@ class _Tree:
         else:
             parent.value[key] = value
 
-    def cut_by_comment(self, event: yaml.ScalarEvent, pointer: Pointer) -> None:
+    def cut_by_comment(self, event: yaml.ScalarEvent, pointer: Pointer, lines: list[str]) -> None:
         """AM009 when a plain text is followed on its line by a comment that reads as the
         rest of it (``text: Bikes are cheap #1 option``: the text ends before `` #``)."""
         end, start = event.end_mark, event.start_mark
         if end is None or start is None:
             return
-        comment = _COMMENT_AFTER.match(self.lines[end.line], end.column)
+        comment = _COMMENT_AFTER.match(lines[end.line], end.column)
         if comment is None:
             return
         message = (
@@ -187,7 +191,7 @@ class _Tree:
         )
         hint = "quote the whole text, from its first line, to keep it"
         if start.line == end.line:
-            written = self.lines[start.line][start.column :].rstrip()
+            written = lines[start.line][start.column :].rstrip()
             hint = f"quote the whole text to keep it: {json.dumps(written, ensure_ascii=False)}"
         column = comment.start(1) + 1
         self.diags.append(
