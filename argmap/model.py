@@ -6,6 +6,10 @@ each field. References between elements (a premise naming a claim) are checked b
 diagnostic instead of one validation error for the whole map.
 """
 
+# No `from __future__ import annotations` here, unlike the other modules: Pydantic would
+# compile and evaluate each annotation string as it builds the classes, at every start-up
+# (tests/test_startup.py checks it). For the same reason the validators are built on first
+# use (`defer_build`), not when the module is imported.
 import re
 from collections import deque
 from collections.abc import Sequence
